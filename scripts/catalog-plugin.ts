@@ -1,0 +1,40 @@
+/**
+ * A Vite plugin that validates data/ and serves the compiled pack as the virtual
+ * module `virtual:between-takes/catalog`. A bad catalog file fails the build with
+ * the file, the field and the reason. Used by wxt.config.ts and vitest.config.ts.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileCatalog, type CatalogFile } from '../utils/catalog/compile';
+import type { CatalogPack } from '../utils/catalog/types';
+
+const VIRTUAL_ID = 'virtual:between-takes/catalog';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+
+/** Reads and compiles the catalog in `dataDir` (throws CatalogError). */
+export function compileCatalogDir(dataDir: string, root = process.cwd()): CatalogPack {
+  const read = (path: string): CatalogFile => ({ path: relative(root, path), text: readFileSync(path, 'utf8') });
+  const dramasDir = join(dataDir, 'dramas');
+  const dramaFiles = readdirSync(dramasDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => read(join(dramasDir, name)));
+  return compileCatalog(read(join(dataDir, 'sources.json')), dramaFiles);
+}
+
+export function catalogPlugin(dataDir: string): Plugin {
+  return {
+    name: 'between-takes-catalog',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      // Rebuild when any catalog file changes under `wxt` dev.
+      this.addWatchFile(join(dataDir, 'sources.json'));
+      for (const name of readdirSync(join(dataDir, 'dramas'))) this.addWatchFile(join(dataDir, 'dramas', name));
+      const pack = compileCatalogDir(dataDir);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(pack))});`;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The catalog's file format: one JSON file per drama in `data/dramas/`, plus
+ * `data/sources.json` naming the articles facts come from. These schemas are the
+ * single definition of that format; the build, the tests and (later) pack imports
+ * all validate through them.
+ */
+import { z } from 'zod';
+
+/** Lower-case words joined by hyphens: stable, URL-safe, readable in a diff. */
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "healer-ep14-kiss"');
+
+/** Visible text: trimmed, non-empty, bounded, no control characters. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+export const castMemberSchema = z.strictObject({
+  /** The actor's name as the press romanises it most often, e.g. "Ji Chang-wook". */
+  actor: text(80),
+  /** Other spellings the press uses ("Ji Chang Wook", "Seo In Gook"). */
+  actorAliases: z.array(text(80)).default([]),
+  /** The character the actor plays, e.g. "Seo Jung-hoo". */
+  character: text(80),
+});
+
+/**
+ * A fact's episode: a number, "final" (resolved to the drama's last episode when
+ * the catalog is compiled), or absent for a fact about the whole drama.
+ */
+export const factEpisodeSchema = z.union([z.number().int().min(1).max(500), z.literal('final')]);
+
+export const factSchema = z.strictObject({
+  id: slug,
+  episode: factEpisodeSchema.optional(),
+  /** The fact in the project's own words; quotes from the article may stay quotes. */
+  text: text(600),
+  /** Actors (as in the drama's cast) or crew the fact is about. */
+  people: z.array(text(80)).default([]),
+  tags: z.array(slug).min(1, 'must have at least one tag, e.g. "kiss-scene"'),
+  /** True when the fact gives away plot (who ends up with whom, a reunion, a death). */
+  spoiler: z.boolean(),
+  /** Seconds into the episode where the moment happens, when known. */
+  at: z
+    .number()
+    .min(0)
+    .max(6 * 3600)
+    .optional(),
+  /** The id of an entry in data/sources.json. */
+  source: slug,
+});
+
+export const dramaFileSchema = z
+  .strictObject({
+    id: slug,
+    /** Canonical English title, as most English-language platforms list it. */
+    title: text(120),
+    /** The Korean title in hangul. */
+    titleKo: text(120),
+    /** Romanisations of the Korean title (Revised Romanization first). */
+    romanized: z.array(text(120)).min(1, 'must give at least one romanisation'),
+    /** Every other title on streaming sites and in the press. */
+    aliases: z.array(text(120)).default([]),
+    year: z.number().int().min(1960).max(2100),
+    network: text(40),
+    /** Season this record describes; later seasons are separate records. */
+    season: z.number().int().min(1).max(20).default(1),
+    episodes: z.number().int().min(1).max(500),
+    cast: z.array(castMemberSchema).min(1, 'must name at least one lead actor'),
+    facts: z.array(factSchema).default([]),
+  })
+  .superRefine((drama, ctx) => {
+    drama.facts.forEach((fact, i) => {
+      if (typeof fact.episode === 'number' && fact.episode > drama.episodes) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['facts', i, 'episode'],
+          message: `episode ${fact.episode} is past the drama's last episode (${drama.episodes})`,
+        });
+      }
+    });
+  });
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  title: text(200),
+  /** Who published it, when known. */
+  publisher: text(80).optional(),
+  /** The article's file in ../shared/sources/articles or its public address. */
+  ref: text(300),
+});
+
+export const sourcesFileSchema = z.strictObject({
+  sources: z.array(sourceSchema).min(1),
+});
+
+export type DramaFile = z.output<typeof dramaFileSchema>;
+export type DramaFileInput = z.input<typeof dramaFileSchema>;
+export type Source = z.output<typeof sourceSchema>;

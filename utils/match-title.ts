@@ -1,0 +1,73 @@
+/**
+ * Title matching: maps what a streaming page calls a show to one catalog drama.
+ *
+ * Titles are compared by key, a normal form that ignores what differs between
+ * platforms and the press but never the words themselves: case, accents,
+ * punctuation, spacing ("Bubble Gum" / "Bubblegum"), a leading English article
+ * ("The Heirs" / "Heirs") and a trailing year ("Healer (2014)"). There is no
+ * fuzzy step: a title whose key no drama carries matches nothing, because showing
+ * the nearest wrong drama is worse than showing nothing.
+ */
+import type { Drama } from './catalog/types';
+
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
+const TRAILING_YEAR = /\s*[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
+
+/** The normal form under which titles are compared; '' when nothing is left. */
+export function titleKey(title: string): string {
+  let s = title.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
+  // Punctuation and symbols (commas, colons, dashes, quotes, "&") separate words.
+  s = s
+    .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  // A title that is only a year ("1997") keeps it.
+  const withoutYear = s.replace(TRAILING_YEAR, '');
+  if (withoutYear && !/^\d+$/.test(withoutYear) && hadParenthesisedYear(title)) s = withoutYear;
+  s = s.replace(LEADING_ARTICLE, '');
+  return s.replace(/\s+/gu, '');
+}
+
+function hadParenthesisedYear(title: string): boolean {
+  return /[([]\s*(?:19|20)\d\d\s*[)\]]\s*$/.test(title.trim());
+}
+
+/** Every key a drama can be found under: title, hangul, romanisations, aliases. */
+export function titleKeysOf(drama: Pick<Drama, 'title' | 'titleKo' | 'romanized' | 'aliases'>): string[] {
+  const keys = [drama.title, drama.titleKo, ...drama.romanized, ...drama.aliases].map(titleKey);
+  return [...new Set(keys.filter((k) => k.length > 0))];
+}
+
+/** What a page says is playing, as far as matching is concerned. */
+export interface TitleQuery {
+  title: string;
+  season?: number;
+}
+
+/**
+ * Picks the one drama a title names. `candidatesFor(key)` returns the dramas
+ * carrying that key (from a Map in tests, from an IndexedDB index in the
+ * background). No candidate, or more than one after the season is considered,
+ * gives null.
+ */
+export async function matchTitle(
+  query: TitleQuery,
+  candidatesFor: (key: string) => Promise<Drama[]> | Drama[],
+): Promise<Drama | null> {
+  const key = titleKey(query.title);
+  if (!key) return null;
+  let candidates = await candidatesFor(key);
+  // A page that names a season must name the season the record describes: a
+  // "Season 2" is a different production with different episodes.
+  if (query.season !== undefined) candidates = candidates.filter((d) => d.season === query.season);
+  return candidates.length === 1 ? candidates[0]! : null;
+}
+
+/** An in-memory key → dramas index, for tests and the no-IndexedDB fallback. */
+export function indexByTitleKey(dramas: Drama[]): (key: string) => Drama[] {
+  const index = new Map<string, Drama[]>();
+  for (const drama of dramas) {
+    for (const key of drama.titleKeys) index.set(key, [...(index.get(key) ?? []), drama]);
+  }
+  return (key) => index.get(key) ?? [];
+}

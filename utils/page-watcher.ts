@@ -1,0 +1,89 @@
+/**
+ * Notices what a streaming page is playing, and when that changes, without a
+ * polling loop and without an observer left on the whole document:
+ *
+ * - URL changes (client-side navigation) through WXT's `wxt:locationchange`;
+ * - a new video (`loadedmetadata`, `emptied`), caught in the capture phase on
+ *   the document because media events do not bubble;
+ * - `document.title` changes, through an observer on <head> only;
+ * - the player's title bar appearing or changing, through an observer on the
+ *   player container, or on <body> only while no player container exists yet.
+ *
+ * Each trigger schedules one read after a short quiet period, so a burst of
+ * page mutations costs one read.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Playing, SiteAdapter } from './sites/types';
+
+/** How long to wait for a burst of mutations to settle before reading. */
+export const READ_DELAY_MS = 150;
+
+/** Media events that mean the player loaded or dropped a video. */
+const MEDIA_EVENTS = ['loadedmetadata', 'emptied', 'durationchange'] as const;
+
+function samePlaying(a: Playing | null, b: Playing | null): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The URL without its fragment: what identifies one video on every site. */
+function pageKey(url: URL): string {
+  return url.origin + url.pathname + url.search;
+}
+
+/**
+ * Calls `onChange` with what the page is playing whenever that changes (null on
+ * pages that play nothing we can read). While the URL stays the same, a read
+ * that finds nothing keeps the last answer: players hide their title bar when
+ * the controls fade.
+ */
+export function watchPlaying(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  onChange: (playing: Playing | null) => void,
+): void {
+  let current: Playing | null = null;
+  let currentPage = '';
+  let timer: number | undefined;
+  let observedContainer: Element | null = null;
+
+  const containerObserver = new MutationObserver(schedule);
+  const headObserver = new MutationObserver(schedule);
+
+  function observeContainer() {
+    const container = site.isWatchPage(new URL(location.href))
+      ? (site.playerContainer(document) ?? document.body)
+      : null;
+    if (container === observedContainer) return;
+    containerObserver.disconnect();
+    observedContainer = container;
+    if (container) containerObserver.observe(container, { childList: true, subtree: true, characterData: true });
+  }
+
+  function read() {
+    timer = undefined;
+    if (!ctx.isValid) return;
+    const url = new URL(location.href);
+    observeContainer();
+    const page = pageKey(url);
+    let next = site.read(document, url);
+    if (next === null && page === currentPage && site.isWatchPage(url)) next = current;
+    currentPage = page;
+    if (samePlaying(next, current)) return;
+    current = next;
+    onChange(next);
+  }
+
+  function schedule() {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(read, READ_DELAY_MS);
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, schedule, { capture: true });
+  if (document.head) headObserver.observe(document.head, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    containerObserver.disconnect();
+    headObserver.disconnect();
+  });
+  read();
+}

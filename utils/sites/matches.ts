@@ -1,0 +1,4 @@
+/** Match patterns of every supported site: where the content script runs, and nowhere else. */
+import { SITES } from './index';
+
+export const SUPPORTED_MATCHES: string[] = SITES.flatMap((site) => site.matches);

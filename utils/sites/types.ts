@@ -1,0 +1,30 @@
+/** What a site adapter reads from a streaming page. */
+
+/** Every site Between Takes knows, by a short stable id. */
+export const SITE_IDS = ['netflix', 'viki'] as const;
+export type SiteId = (typeof SITE_IDS)[number];
+
+/** What the page says is playing: titles from the most trusted layer first. */
+export interface Playing {
+  site: SiteId;
+  /** Candidate series titles, most trusted layer first, no duplicates. */
+  titles: string[];
+  season?: number;
+  /** Absent for specials, trailers and pages that do not say. */
+  episode?: number;
+}
+
+/** Everything Between Takes knows about one streaming site, in one object. */
+export interface SiteAdapter {
+  id: SiteId;
+  /** The site's name as viewers know it, e.g. "Rakuten Viki". */
+  name: string;
+  /** Match patterns for the content script: only these pages ever run our code. */
+  matches: string[];
+  /** Whether a URL of this site is a page that plays one video. */
+  isWatchPage(url: URL): boolean;
+  /** Pure: what (document, url) says is playing, or null when it says nothing yet. */
+  read(doc: Document, url: URL): Playing | null;
+  /** The element that holds the player and goes fullscreen; the overlay lives in it. */
+  playerContainer(doc: Document): Element | null;
+}

@@ -1,0 +1,78 @@
+/**
+ * Rakuten Viki. Watch pages are /videos/<n>v with an optional slug
+ * "-<show>-episode-<N>"; the slug is missing on some links. The page also says
+ * what is playing in og:title and document.title, both like
+ * "Heirs - Episode 14" (document.title may add " | Rakuten Viki"), and both
+ * update on client-side navigation. The player is video.js.
+ */
+import { parseEpisodeLabel, parseEpisodeSlug } from './episode-label';
+import { cleanText, decodeSegment, jsonLdObjects, metaContent, uniqueTitles } from './page-data';
+import type { Playing, SiteAdapter } from './types';
+
+const WATCH_PATH = /^\/videos\/(\d+v)(?:-([^/]+))?\/?$/;
+
+/** "Heirs - Episode 14 | Rakuten Viki" → series "Heirs", label "Episode 14". */
+function splitPageTitle(raw: string): { title: string; label: string } | null {
+  const withoutSite = raw.replace(/\s*[|–-]\s*(?:Rakuten\s+)?Viki\s*$/i, '').replace(/^Watch\s+/i, '');
+  const m = /^(.+?)\s+[-–—|:]\s+(.+)$/.exec(withoutSite);
+  if (m) return { title: m[1]!, label: m[2]! };
+  // A bare site name ("Rakuten Viki") while the page is still loading says nothing.
+  if (!withoutSite || /^(?:Rakuten\s+)?Viki$/i.test(withoutSite)) return null;
+  return { title: withoutSite, label: '' };
+}
+
+export const viki: SiteAdapter = {
+  id: 'viki',
+  name: 'Rakuten Viki',
+  matches: ['*://*.viki.com/*'],
+
+  isWatchPage(url) {
+    return WATCH_PATH.test(url.pathname);
+  },
+
+  read(doc, url): Playing | null {
+    const path = WATCH_PATH.exec(url.pathname);
+    if (!path) return null;
+    const titles: string[] = [];
+    let season: number | undefined;
+    let episode: number | undefined;
+    const take = (title: string, label: { season?: number; episode?: number }) => {
+      titles.push(title);
+      if (episode === undefined && label.episode !== undefined) {
+        episode = label.episode;
+        season = label.season;
+      }
+    };
+
+    // The URL and document.title are what Viki updates on client-side
+    // navigation, so they come first; JSON-LD and og:title can be left over
+    // from the page that was loaded.
+    if (path[2]) {
+      const slug = parseEpisodeSlug(decodeSegment(path[2]));
+      take(slug.title.replace(/-/g, ' '), slug.episode === undefined ? {} : { episode: slug.episode });
+    }
+    const fromTitle = splitPageTitle(cleanText(doc.title));
+    if (fromTitle) take(fromTitle.title, parseEpisodeLabel(fromTitle.label));
+    for (const obj of jsonLdObjects(doc)) {
+      if (obj['@type'] !== 'TVEpisode') continue;
+      const series = obj['partOfSeries'] as Record<string, unknown> | undefined;
+      const seriesName = typeof series?.['name'] === 'string' ? series['name'] : '';
+      const number = Number(obj['episodeNumber']);
+      if (seriesName) take(seriesName, Number.isInteger(number) && number > 0 ? { episode: number } : {});
+    }
+    const fromOg = splitPageTitle(metaContent(doc, 'og:title'));
+    if (fromOg) take(fromOg.title, parseEpisodeLabel(fromOg.label));
+
+    const unique = uniqueTitles(titles);
+    if (unique.length === 0) return null;
+    const playing: Playing = { site: 'viki', titles: unique };
+    if (season !== undefined) playing.season = season;
+    if (episode !== undefined) playing.episode = episode;
+    return playing;
+  },
+
+  playerContainer(doc) {
+    // video.js wraps the <video class="vjs-tech"> in the element it sends fullscreen.
+    return doc.querySelector('.video-js') ?? doc.querySelector('video.vjs-tech')?.parentElement ?? null;
+  },
+};
