@@ -68,15 +68,31 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
   const dramas = tx.objectStore('dramas');
   const facts = tx.objectStore('facts');
   const sources = tx.objectStore('sources');
-  // Requests are queued without awaiting each one; tx.done rejects if any fails,
-  // and then nothing of the new pack is kept.
-  const writes: Promise<unknown>[] = [dramas.clear(), facts.clear(), sources.clear()];
-  for (const drama of pack.dramas) writes.push(dramas.put(drama));
-  pack.facts.forEach((fact, seq) => writes.push(facts.put({ ...fact, episodeKey: fact.episode ?? 0, seq })));
-  for (const source of pack.sources) writes.push(sources.put(source));
-  writes.push(meta.put(pack.version, 'catalogVersion'));
-  await Promise.all([...writes, tx.done]);
+  // Requests are queued without awaiting each one; tx.done rejects if any fails.
+  const writes: Promise<unknown>[] = [];
+  try {
+    writes.push(dramas.clear(), facts.clear(), sources.clear());
+    for (const drama of pack.dramas) writes.push(dramas.put(drama));
+    pack.facts.forEach((fact, seq) => writes.push(facts.put({ ...fact, episodeKey: fact.episode ?? 0, seq })));
+    for (const source of pack.sources) writes.push(sources.put(source));
+    writes.push(meta.put(pack.version, 'catalogVersion'));
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    // A request that throws (a record IndexedDB cannot store) does not abort the
+    // transaction by itself; without this the clear() calls would commit.
+    abortQuietly(tx);
+    await Promise.allSettled([...writes, tx.done]);
+    throw err;
+  }
   return true;
+}
+
+function abortQuietly(tx: { abort(): void }) {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted.
+  }
 }
 
 /** Dramas carrying a normalised title key (see match-title.ts). */

@@ -26,7 +26,7 @@ const SEASON_EPISODE: RegExp[] = [
 
 const EPISODE_ONLY: RegExp[] = [
   // Episode 5, Ep. 5, Ep5, EP5, E5 (not part of a longer word)
-  /(?:^|[^\p{L}])(?:Episode|Ep\.?|E)\s*(\d{1,3})(?!\d)/iu,
+  /(?:^|[^\p{L}])(?:Episode|Ep\.?|E)\s*(\d{1,3})(?![\p{L}\d])/iu,
   // Korean: 14화, 제14화, 14회
   /(?:제\s*)?(\d{1,3})\s*(?:화|회)(?![\p{L}])/u,
   // Chinese: 第5集, 第 5 集

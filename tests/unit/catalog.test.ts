@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { CatalogError, compileCatalog, type CatalogFile } from '../../utils/catalog/compile';
+import { catalog } from '../helpers/catalog';
+
+describe('the catalog in data/', () => {
+  it('holds every drama the three source articles give facts about', () => {
+    expect(catalog.dramas.map((d) => d.id).sort()).toEqual([
+      'another-oh-hae-young',
+      'bubblegum',
+      'business-proposal',
+      'cheese-in-the-trap',
+      'doctors',
+      'healer',
+      'heirs',
+      'moon-lovers-scarlet-heart-ryeo',
+      'moonlight-drawn-by-clouds',
+      'nevertheless',
+      'oh-my-ghost',
+      'reply-1997',
+      'romantic-doctor-teacher-kim',
+      'the-producers',
+      'weightlifting-fairy-kim-bok-joo',
+    ]);
+  });
+
+  it('gives every drama at least one fact, each from one of the three articles', () => {
+    const sources = new Set(catalog.sources.map((s) => s.id));
+    expect(sources.size).toBe(3);
+    for (const drama of catalog.dramas) {
+      expect(catalog.facts.filter((f) => f.dramaId === drama.id).length, drama.id).toBeGreaterThan(0);
+    }
+    for (const fact of catalog.facts) expect(sources.has(fact.sourceId), fact.id).toBe(true);
+  });
+
+  it('places the facts the articles tie to an episode in that episode', () => {
+    const episodesOf = (dramaId: string) =>
+      new Set(catalog.facts.filter((f) => f.dramaId === dramaId && f.episode !== null).map((f) => f.episode));
+    expect(episodesOf('healer')).toEqual(new Set([14]));
+    expect(episodesOf('weightlifting-fairy-kim-bok-joo')).toEqual(new Set([15]));
+    expect(episodesOf('nevertheless')).toEqual(new Set([4]));
+    expect(episodesOf('business-proposal')).toEqual(new Set([10]));
+    // "the final episode" of Oh My Ghost resolves to its last episode, 16.
+    expect(episodesOf('oh-my-ghost')).toEqual(new Set([16]));
+  });
+
+  it('knows the drama article 001 names only by its actors', () => {
+    const moonLovers = catalog.dramas.find((d) => d.id === 'moon-lovers-scarlet-heart-ryeo')!;
+    expect(moonLovers.cast.map((c) => c.actor)).toEqual(expect.arrayContaining(['Lee Joon-gi', 'IU']));
+    expect(catalog.facts.some((f) => f.dramaId === moonLovers.id && /birthday/i.test(f.text))).toBe(true);
+  });
+
+  it('carries the Korean title and a romanisation for every drama', () => {
+    for (const drama of catalog.dramas) {
+      expect(drama.titleKo, drama.id).toMatch(/\p{Script=Hangul}/u);
+      expect(drama.romanized.length, drama.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('has a version that changes when any fact changes', () => {
+    expect(catalog.version).toMatch(/^[0-9a-f]{14}$/);
+    const edited = compile(healerFile((d) => (d.facts[0].text += ' Edited.')));
+    const again = compile(healerFile(() => {}));
+    expect(edited.version).not.toBe(again.version);
+    expect(compile(healerFile(() => {})).version).toBe(again.version);
+  });
+});
+
+const sourcesFile: CatalogFile = {
+  path: 'data/sources.json',
+  text: JSON.stringify({ sources: [{ id: 'article', title: 'An article', ref: 'shared/sources/articles/x.txt' }] }),
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test edits raw JSON, malformed on purpose
+function healerFile(edit: (drama: any) => void, path = 'data/dramas/healer.json'): CatalogFile {
+  const drama = {
+    id: 'healer',
+    title: 'Healer',
+    titleKo: '힐러',
+    romanized: ['Hilleo'],
+    year: 2014,
+    network: 'KBS2',
+    episodes: 20,
+    cast: [{ actor: 'Ji Chang-wook', character: 'Seo Jung-hoo' }],
+    facts: [
+      { id: 'healer-kiss', episode: 14, text: 'A fact.', tags: ['kiss-scene'], spoiler: true, source: 'article' },
+      { id: 'healer-final', episode: 'final', text: 'Another.', tags: ['ad-lib'], spoiler: false, source: 'article' },
+    ],
+  };
+  edit(drama);
+  return { path, text: JSON.stringify(drama) };
+}
+
+function compile(...files: CatalogFile[]) {
+  return compileCatalog(sourcesFile, files);
+}
+
+function problemsOf(...files: CatalogFile[]) {
+  try {
+    compile(...files);
+  } catch (err) {
+    expect(err).toBeInstanceOf(CatalogError);
+    return (err as CatalogError).problems;
+  }
+  throw new Error('expected the catalog to be refused');
+}
+
+describe('compileCatalog', () => {
+  it('resolves "final" to the last episode and a missing episode to none', () => {
+    const pack = compile(healerFile((d) => delete d.facts[0].episode));
+    expect(pack.facts.map((f) => f.episode)).toEqual([null, 20]);
+  });
+
+  it.each([
+    ['a missing field', (d: any) => delete d.network, 'network', /expected string/i],
+    ['a wrong type', (d: any) => (d.year = '2014'), 'year', /expected number/i],
+    ['an unknown field', (d: any) => (d.rating = 9), '(whole file)', /unrecognized key.*rating/i],
+    [
+      'an episode past the last',
+      (d: any) => (d.facts[0].episode = 21),
+      'facts[0].episode',
+      /past the drama's last episode \(20\)/,
+    ],
+    ['an empty fact', (d: any) => (d.facts[1].text = '  '), 'facts[1].text', /must not be empty/],
+    ['a fact without tags', (d: any) => (d.facts[0].tags = []), 'facts[0].tags', /at least one tag/],
+    ['an id that is not a slug', (d: any) => (d.facts[0].id = 'Healer Kiss'), 'facts[0].id', /lower-case words/],
+    [
+      'an unknown source',
+      (d: any) => (d.facts[0].source = 'nowhere'),
+      'facts[0].source',
+      /not an id in data\/sources.json/,
+    ],
+    ['a duplicate fact id', (d: any) => (d.facts[1].id = 'healer-kiss'), 'facts[1].id', /already the id of a fact/],
+    ['control characters', (d: any) => (d.title = 'Heal\u0007er'), 'title', /control characters/],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ] as [string, (d: any) => void, string, RegExp][])(
+    'refuses %s, naming the file, the field and the reason',
+    (_, edit, field, reason) => {
+      const problems = problemsOf(healerFile(edit));
+      expect(problems).toContainEqual({
+        file: 'data/dramas/healer.json',
+        field,
+        reason: expect.stringMatching(reason),
+      });
+    },
+  );
+
+  it('refuses a file that is not JSON', () => {
+    const problems = problemsOf({ path: 'data/dramas/healer.json', text: '{ "id": "healer", ' });
+    expect(problems).toEqual([
+      { file: 'data/dramas/healer.json', field: '(whole file)', reason: expect.stringMatching(/^not valid JSON/) },
+    ]);
+  });
+
+  it('refuses a file not named after its drama', () => {
+    const problems = problemsOf(healerFile(() => {}, 'data/dramas/healer-2014.json'));
+    expect(problems).toContainEqual({
+      file: 'data/dramas/healer-2014.json',
+      field: 'id',
+      reason: expect.stringContaining('"healer.json"'),
+    });
+  });
+
+  it('refuses two dramas that cannot be told apart by title', () => {
+    const other = healerFile((d) => {
+      d.id = 'healer-remake';
+      d.title = 'HEALER';
+      d.facts = [];
+    }, 'data/dramas/healer-remake.json');
+    // Files are read in name order, so healer-remake.json comes first and the clash is reported on healer.json.
+    const problems = problemsOf(
+      healerFile(() => {}),
+      other,
+    );
+    expect(problems).toContainEqual({
+      file: 'data/dramas/healer.json',
+      field: 'title',
+      reason: expect.stringContaining('cannot be told apart from "HEALER" (drama healer-remake)'),
+    });
+  });
+
+  it('reports every problem of every file at once, and says so in its message', () => {
+    let error: CatalogError | undefined;
+    try {
+      compile(
+        healerFile((d) => delete d.network),
+        healerFile((d) => {
+          d.id = 'other';
+          d.title = 'Other';
+          d.titleKo = '다른';
+          d.romanized = ['Dareun'];
+          d.year = 'x';
+          d.facts = [];
+        }, 'data/dramas/other.json'),
+      );
+    } catch (err) {
+      error = err as CatalogError;
+    }
+    expect(error?.problems.map((p) => `${p.file}:${p.field}`)).toEqual([
+      'data/dramas/healer.json:network',
+      'data/dramas/other.json:year',
+    ]);
+    expect(error?.message).toContain('data/dramas/healer.json: network:');
+  });
+});

@@ -1,0 +1,123 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CatalogPack } from '../../utils/catalog/types';
+import {
+  dramaWideFacts,
+  factsForEpisode,
+  openCatalogDb,
+  seedCatalog,
+  storedCatalogVersion,
+  type CatalogDb,
+} from '../../utils/db/facts-store';
+import { lookupEpisode } from '../../utils/db/lookup';
+import { catalog } from '../helpers/catalog';
+
+let dbs: CatalogDb[] = [];
+let counter = 0;
+async function freshDb(): Promise<CatalogDb> {
+  const db = await openCatalogDb(`test-${++counter}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs) db.close();
+  dbs = [];
+});
+
+const healer = (episode?: number) =>
+  ({ site: 'netflix', titles: ['Healer'], ...(episode === undefined ? {} : { episode }) }) as const;
+
+describe('seedCatalog', () => {
+  it('writes the whole pack and records its version', async () => {
+    const db = await freshDb();
+    expect(await seedCatalog(db, catalog)).toBe(true);
+    expect(await db.count('dramas')).toBe(catalog.dramas.length);
+    expect(await db.count('facts')).toBe(catalog.facts.length);
+    expect(await db.count('sources')).toBe(catalog.sources.length);
+    expect(await storedCatalogVersion(db)).toBe(catalog.version);
+  });
+
+  it('does nothing when that version is already stored', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    expect(await seedCatalog(db, catalog)).toBe(false);
+  });
+
+  it('replaces the catalog on an update, dropping facts the new pack no longer has', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const update: CatalogPack = { ...catalog, version: 'next', facts: catalog.facts.slice(1) };
+    expect(await seedCatalog(db, update)).toBe(true);
+    expect(await db.get('facts', catalog.facts[0]!.id)).toBeUndefined();
+    expect(await db.count('facts')).toBe(catalog.facts.length - 1);
+    expect(await storedCatalogVersion(db)).toBe('next');
+  });
+
+  it('keeps the previous catalog whole when a seed fails part-way', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    // A drama without an id cannot be stored: the transaction must roll back.
+    const broken = {
+      ...catalog,
+      version: 'broken',
+      dramas: [...catalog.dramas, { title: 'No id' }],
+    } as unknown as CatalogPack;
+    await expect(seedCatalog(db, broken)).rejects.toThrow();
+    expect(await storedCatalogVersion(db)).toBe(catalog.version);
+    expect(await db.count('dramas')).toBe(catalog.dramas.length);
+    expect(await db.count('facts')).toBe(catalog.facts.length);
+  });
+});
+
+describe('lookups', () => {
+  it('finds the facts of one episode, in catalog order, and the drama-wide facts', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const expected = catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === 14);
+    expect(await factsForEpisode(db, 'healer', 14)).toEqual(expected);
+    expect(await dramaWideFacts(db, 'healer')).toEqual(
+      catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === null),
+    );
+  });
+
+  it('answers a page that plays a catalog episode with that episode and the drama-wide facts', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const view = await lookupEpisode(db, healer(14));
+    expect(view?.drama.title).toBe('Healer');
+    expect(view?.episode).toBe(14);
+    expect(view?.episodeFacts.length).toBeGreaterThan(0);
+    expect(view?.episodeFacts.every((f) => f.episode === 14)).toBe(true);
+    expect(view?.dramaFacts.every((f) => f.episode === null)).toBe(true);
+    expect(view?.episodeFacts[0]?.sourceTitle).toBe('Behind the scenes of teary kiss in “Healer”');
+  });
+
+  it('never answers with a fact about a later episode', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    for (let episode = 1; episode <= 20; episode++) {
+      const view = await lookupEpisode(db, healer(episode));
+      for (const fact of [...view!.episodeFacts, ...view!.dramaFacts]) {
+        expect(fact.episode === null || fact.episode <= episode).toBe(true);
+      }
+    }
+    expect((await lookupEpisode(db, healer(13)))!.episodeFacts).toEqual([]);
+  });
+
+  it('gives only drama-wide facts when the page names no episode', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const view = await lookupEpisode(db, healer());
+    expect(view?.episode).toBeNull();
+    expect(view?.episodeFacts).toEqual([]);
+    expect(view?.dramaFacts.length).toBeGreaterThan(0);
+  });
+
+  it('tries the page’s titles in order and answers null for a show it cannot place', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const view = await lookupEpisode(db, { site: 'viki', titles: ['Rakuten Viki', 'heirs'], episode: 3 });
+    expect(view?.drama.id).toBe('heirs');
+    expect(await lookupEpisode(db, { site: 'netflix', titles: ['Crash Landing on You'], episode: 3 })).toBeNull();
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { indexByTitleKey, matchTitle, titleKey } from '../../utils/match-title';
+import { catalog } from '../helpers/catalog';
+
+const byKey = indexByTitleKey(catalog.dramas);
+const match = async (title: string, season?: number) =>
+  (await matchTitle(season === undefined ? { title } : { title, season }, byKey))?.id ?? null;
+
+describe('titleKey', () => {
+  it.each([
+    ['Nevertheless,', 'nevertheless'],
+    ['The Heirs', 'heirs'],
+    ['A Business Proposal', 'businessproposal'],
+    ['Bubble Gum', 'bubblegum'],
+    ['Weightlifting Fairy Kim Bok-joo', 'weightliftingfairykimbokjoo'],
+    ['Moon Lovers: Scarlet Heart Ryeo', 'moonloversscarletheartryeo'],
+    ['Healer (2014)', 'healer'],
+    ['Reply 1997', 'reply1997'],
+    ['또 오해영', '또오해영'],
+    ['Épisode', 'episode'],
+    ['\u200fHealer\u200e', 'healer'],
+    ['   ', ''],
+  ])('%s → %s', (title, key) => {
+    expect(titleKey(title)).toBe(key);
+  });
+});
+
+describe('matchTitle over the catalog', () => {
+  it.each([
+    // Titles as streaming sites list them
+    ['Healer', 'healer'],
+    ['힐러', 'healer'],
+    ['Love in the Moonlight', 'moonlight-drawn-by-clouds'],
+    ['Moonlight Drawn by Clouds', 'moonlight-drawn-by-clouds'],
+    ['구르미 그린 달빛', 'moonlight-drawn-by-clouds'],
+    ['Nevertheless,', 'nevertheless'],
+    ['Nevertheless', 'nevertheless'],
+    ['알고있지만,', 'nevertheless'],
+    ['Business Proposal', 'business-proposal'],
+    ['A Business Proposal', 'business-proposal'],
+    ['사내맞선', 'business-proposal'],
+    ['Weightlifting Fairy Kim Bok Joo', 'weightlifting-fairy-kim-bok-joo'],
+    ['Weightlifting Fairy Kim Bok-joo', 'weightlifting-fairy-kim-bok-joo'],
+    ['Heirs', 'heirs'],
+    ['The Heirs', 'heirs'],
+    ['Bubblegum', 'bubblegum'],
+    ['Bubble Gum', 'bubblegum'],
+    ['Reply 1997', 'reply-1997'],
+    ['Answer Me 1997', 'reply-1997'],
+    ['Dr. Romantic', 'romantic-doctor-teacher-kim'],
+    ['Romantic Doctor, Teacher Kim', 'romantic-doctor-teacher-kim'],
+    ['Doctor Crush', 'doctors'],
+    ['Doctors', 'doctors'],
+    ['Moon Lovers: Scarlet Heart Ryeo', 'moon-lovers-scarlet-heart-ryeo'],
+    ['Scarlet Heart: Ryeo', 'moon-lovers-scarlet-heart-ryeo'],
+    ['The Producers', 'the-producers'],
+    ['Producer', 'the-producers'],
+    ['Another Oh Hae Young', 'another-oh-hae-young'],
+    ['또 오해영', 'another-oh-hae-young'],
+    ['Cheese in the Trap', 'cheese-in-the-trap'],
+    ['CHEESE IN THE TRAP', 'cheese-in-the-trap'],
+    ['Oh My Ghost', 'oh-my-ghost'],
+    ['Oh My Ghostess', 'oh-my-ghost'],
+    ['heirs', 'heirs'],
+  ])('%s → %s', async (title, id) => {
+    expect(await match(title)).toBe(id);
+  });
+
+  it.each([
+    // Near misses between real titles: each is another show, never the nearest drama.
+    ['Healer of Seoul'],
+    ['Dr. Romantic 2'],
+    ['Doctor John'],
+    ['Hospital Playlist'],
+    ['Reply 1988'],
+    ['Reply 1994'],
+    ['Moonlight'],
+    ['Moon Lovers 2'],
+    ['Business Proposal Special'],
+    ['Oh My Venus'],
+    ['Cheese'],
+    ['Heir'],
+    ['The Producer of Love'],
+    ['Crash Landing on You'],
+    ['Netflix'],
+    ['Another'],
+    [''],
+  ])('%s matches nothing', async (title) => {
+    expect(await match(title)).toBeNull();
+  });
+
+  it('refuses a season the catalog record does not describe', async () => {
+    expect(await match('Dr. Romantic', 1)).toBe('romantic-doctor-teacher-kim');
+    expect(await match('Dr. Romantic', 2)).toBeNull();
+  });
+
+  it('refuses a title two dramas share rather than guess', async () => {
+    const [a, b] = catalog.dramas;
+    const shared = indexByTitleKey([
+      { ...a!, titleKeys: [...a!.titleKeys, 'twins'] },
+      { ...b!, titleKeys: [...b!.titleKeys, 'twins'] },
+    ]);
+    expect(await matchTitle({ title: 'Twins' }, shared)).toBeNull();
+    expect((await matchTitle({ title: a!.title }, shared))?.id).toBe(a!.id);
+  });
+});
