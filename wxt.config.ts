@@ -15,7 +15,16 @@ export default defineConfig({
     // no tabs, no scripting, no remote code.
     permissions: [],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'between-takes@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'between-takes@example.org',
+              strict_min_version: '128.0',
+              // Nothing about the viewer ever leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   vite: () => ({

@@ -70,8 +70,10 @@ const sourcesFile: CatalogFile = {
   text: JSON.stringify({ sources: [{ id: 'article', title: 'An article', ref: 'shared/sources/articles/x.txt' }] }),
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test edits raw JSON, malformed on purpose
-function healerFile(edit: (drama: any) => void, path = 'data/dramas/healer.json'): CatalogFile {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests edit raw JSON, malformed on purpose
+type RawDrama = any;
+
+function healerFile(edit: (drama: RawDrama) => void, path = 'data/dramas/healer.json'): CatalogFile {
   const drama = {
     id: 'healer',
     title: 'Healer',
@@ -111,28 +113,32 @@ describe('compileCatalog', () => {
   });
 
   it.each([
-    ['a missing field', (d: any) => delete d.network, 'network', /expected string/i],
-    ['a wrong type', (d: any) => (d.year = '2014'), 'year', /expected number/i],
-    ['an unknown field', (d: any) => (d.rating = 9), '(whole file)', /unrecognized key.*rating/i],
+    ['a missing field', (d: RawDrama) => delete d.network, 'network', /expected string/i],
+    ['a wrong type', (d: RawDrama) => (d.year = '2014'), 'year', /expected number/i],
+    ['an unknown field', (d: RawDrama) => (d.rating = 9), '(whole file)', /unrecognized key.*rating/i],
     [
       'an episode past the last',
-      (d: any) => (d.facts[0].episode = 21),
+      (d: RawDrama) => (d.facts[0].episode = 21),
       'facts[0].episode',
       /past the drama's last episode \(20\)/,
     ],
-    ['an empty fact', (d: any) => (d.facts[1].text = '  '), 'facts[1].text', /must not be empty/],
-    ['a fact without tags', (d: any) => (d.facts[0].tags = []), 'facts[0].tags', /at least one tag/],
-    ['an id that is not a slug', (d: any) => (d.facts[0].id = 'Healer Kiss'), 'facts[0].id', /lower-case words/],
+    ['an empty fact', (d: RawDrama) => (d.facts[1].text = '  '), 'facts[1].text', /must not be empty/],
+    ['a fact without tags', (d: RawDrama) => (d.facts[0].tags = []), 'facts[0].tags', /at least one tag/],
+    ['an id that is not a slug', (d: RawDrama) => (d.facts[0].id = 'Healer Kiss'), 'facts[0].id', /lower-case words/],
     [
       'an unknown source',
-      (d: any) => (d.facts[0].source = 'nowhere'),
+      (d: RawDrama) => (d.facts[0].source = 'nowhere'),
       'facts[0].source',
       /not an id in data\/sources.json/,
     ],
-    ['a duplicate fact id', (d: any) => (d.facts[1].id = 'healer-kiss'), 'facts[1].id', /already the id of a fact/],
-    ['control characters', (d: any) => (d.title = 'Heal\u0007er'), 'title', /control characters/],
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  ] as [string, (d: any) => void, string, RegExp][])(
+    [
+      'a duplicate fact id',
+      (d: RawDrama) => (d.facts[1].id = 'healer-kiss'),
+      'facts[1].id',
+      /already the id of a fact/,
+    ],
+    ['control characters', (d: RawDrama) => (d.title = 'Heal\u0007er'), 'title', /control characters/],
+  ] as [string, (d: RawDrama) => void, string, RegExp][])(
     'refuses %s, naming the file, the field and the reason',
     (_, edit, field, reason) => {
       const problems = problemsOf(healerFile(edit));

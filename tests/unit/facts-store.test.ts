@@ -10,6 +10,7 @@ import {
   type CatalogDb,
 } from '../../utils/db/facts-store';
 import { lookupEpisode } from '../../utils/db/lookup';
+import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';
 
 let dbs: CatalogDb[] = [];
@@ -24,8 +25,11 @@ afterEach(() => {
   dbs = [];
 });
 
-const healer = (episode?: number) =>
-  ({ site: 'netflix', titles: ['Healer'], ...(episode === undefined ? {} : { episode }) }) as const;
+const healer = (episode?: number): Playing => ({
+  site: 'netflix',
+  titles: ['Healer'],
+  ...(episode === undefined ? {} : { episode }),
+});
 
 describe('seedCatalog', () => {
   it('writes the whole pack and records its version', async () => {

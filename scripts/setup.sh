@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what Between Takes needs to build, run its demo and run its tests:
+# the npm packages (when missing or out of date) and Debian's Chromium (when
+# missing and CHROMIUM_PATH is not set). Safe to run again: it skips what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing Debian's chromium"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: Chromium is needed for the demo and the end-to-end tests." >&2
+    echo "       Install it (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary." >&2
+    exit 1
+  fi
+fi

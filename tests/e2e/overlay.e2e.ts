@@ -1,0 +1,189 @@
+/**
+ * The built extension in real Chromium, on real Netflix and Viki URLs answered
+ * with fixture pages: what a viewer sees over the player.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const overlayHost = (page: Page) => page.locator('between-takes-overlay');
+/** The overlay's main button: "Between Takes · <drama> · Episode N · K facts". */
+const toggle = (page: Page): Locator => overlayHost(page).locator('.bt-toggle');
+
+async function open(url: string, fixture: string): Promise<Page> {
+  return openFixture(browser.context, url, fixture);
+}
+
+/** Asserts that the overlay never appears within `ms`. */
+async function expectNoOverlay(page: Page, ms = 2500) {
+  await page.waitForTimeout(ms);
+  expect(await overlayHost(page).count()).toBe(0);
+}
+
+describe('Netflix', () => {
+  it('shows the drama, the episode and the fact count over the player, and lists the facts', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-healer-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('Healer');
+    expect(bar).toContain('Episode 14');
+    expect(bar).toMatch(/\b\d+ facts\b/);
+    // It sits inside the player, so it follows it into fullscreen.
+    expect(await page.locator('.watch-video between-takes-overlay').count()).toBe(1);
+
+    await toggle(page).click();
+    const panel = overlayHost(page).locator('.bt-panel');
+    await panel.waitFor({ state: 'visible' });
+    const text = await panel.innerText();
+    expect(text).toContain('Cheongju'); // an episode 14 fact
+    expect(text).toContain('icy cold'); // a drama-wide fact
+    const [shown, count] = [await panel.locator('.bt-fact').count(), Number(/(\d+) facts/.exec(bar)![1])];
+    expect(shown).toBe(count);
+    await page.close();
+  });
+
+  it('is out of reach of the page’s CSS, even rules aimed at its own class names', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-healer-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const fontSize = await toggle(page).evaluate((el) => getComputedStyle(el).fontSize);
+    expect(fontSize).toBe('14px'); // the page sets every div to 50px !important
+    await page.close();
+  });
+
+  it('opens with the keyboard and can be closed', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-healer-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await toggle(page).focus();
+    await page.keyboard.press('Enter');
+    await overlayHost(page).locator('.bt-panel').waitFor({ state: 'visible' });
+    await page.keyboard.press('Space');
+    await overlayHost(page).locator('.bt-panel').waitFor({ state: 'detached' });
+    await overlayHost(page).getByRole('button', { name: 'Close Between Takes' }).click();
+    await overlayHost(page).waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('never shows a fact about a later episode', async () => {
+    const page = await open('https://www.netflix.com/watch/80049014', 'netflix/watch-healer-e13.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await toggle(page).innerText()).toContain('Episode 13');
+    await toggle(page).click();
+    const text = await overlayHost(page).locator('.bt-panel').innerText();
+    expect(text).toContain('icy cold'); // drama-wide facts still show
+    expect(text).not.toContain('Cheongju'); // the episode 14 kiss stays hidden
+    expect(text).not.toContain('Episode 14');
+    await page.close();
+  });
+
+  it('recognises a title bar that appears only after a while', async () => {
+    const page = await open('https://www.netflix.com/watch/80025789', 'netflix/watch-late-title.html');
+    const started = Date.now();
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500); // not before the title existed
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('Oh My Ghost');
+    expect(bar).toContain('Episode 16');
+    await toggle(page).click();
+    expect(await overlayHost(page).locator('.bt-panel').innerText()).toContain('one more time');
+    await page.close();
+  });
+
+  it('recognises a Korean-labelled page ("힐러", "14화")', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-korean.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('Healer');
+    expect(bar).toContain('Episode 14');
+    await page.close();
+  });
+
+  it('follows the move to the next episode without a page load', async () => {
+    const page = await open('https://www.netflix.com/watch/80134711', 'netflix/watch-next-episode.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await toggle(page).innerText()).toContain('Episode 14');
+    await page.click('[data-uia="next-episode-seamless-button"]');
+    await overlayHost(page).locator('.bt-toggle:has-text("Episode 15")').waitFor({ timeout: 5_000 });
+    expect(page.url()).toBe('https://www.netflix.com/watch/80134712');
+    expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce)).toBe(true);
+    await toggle(page).click();
+    expect(await overlayHost(page).locator('.bt-panel').innerText()).toContain('I will run if you give me a kiss');
+    expect(await overlayHost(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('goes into fullscreen with the player', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-healer-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.click('[data-uia="control-fullscreen-enter"]');
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'))).toBe(true);
+    expect(await toggle(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('shows nothing on a browse page', async () => {
+    const page = await open('https://www.netflix.com/browse', 'netflix/browse.html');
+    await expectNoOverlay(page);
+    await page.close();
+  });
+
+  it('shows nothing for a show the catalog does not know', async () => {
+    const page = await open('https://www.netflix.com/watch/81159258', 'netflix/watch-unknown.html');
+    await expectNoOverlay(page);
+    await page.close();
+  });
+});
+
+describe('Rakuten Viki', () => {
+  it('shows the drama and episode named by the URL slug and the page title', async () => {
+    const page = await open('https://www.viki.com/videos/1023585v-heirs-episode-14', 'viki/watch-heirs-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('The Heirs');
+    expect(bar).toContain('Episode 14');
+    await toggle(page).click();
+    expect(await overlayHost(page).locator('.bt-panel').innerText()).toContain('Krystal');
+    await page.close();
+  });
+
+  it('follows client-side navigation to the next episode', async () => {
+    const page = await open('https://www.viki.com/videos/1023585v-heirs-episode-14', 'viki/watch-heirs-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.click('.vjs-next-episode-button');
+    await overlayHost(page).locator('.bt-toggle:has-text("Episode 15")').waitFor({ timeout: 5_000 });
+    expect(await overlayHost(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('recognises a watch page whose URL has no slug', async () => {
+    const page = await open('https://www.viki.com/videos/1119421v', 'viki/watch-no-slug.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('Business Proposal');
+    expect(bar).toContain('Episode 10');
+    await page.close();
+  });
+
+  it('goes into fullscreen with the player', async () => {
+    const page = await open('https://www.viki.com/videos/1023585v-heirs-episode-14', 'viki/watch-heirs-e14.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.click('.vjs-fullscreen-control');
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'))).toBe(true);
+    await page.close();
+  });
+
+  it('shows nothing on a series page', async () => {
+    const page = await open('https://www.viki.com/tv/21789c-heirs', 'viki/series.html');
+    await expectNoOverlay(page);
+    await page.close();
+  });
+});
