@@ -8,12 +8,13 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Between Takes',
-    description: 'Behind-the-scenes facts for the K-drama episode you are watching, right over the player.',
-    // No permissions: the content script's matches (the supported streaming
-    // sites) are the only host access, and IndexedDB needs none. No <all_urls>,
-    // no tabs, no scripting, no remote code.
-    permissions: [],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: the viewer's settings (sync area). The content script's matches
+    // (the supported streaming sites) are the only host access, and IndexedDB
+    // needs no permission. No <all_urls>, no tabs, no scripting, no remote code.
+    permissions: ['storage'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { EpisodeView, FactView } from '../utils/db/lookup';
+import { t } from '../utils/i18n';
 
 export interface OverlayProps {
   view: EpisodeView;
@@ -14,7 +15,7 @@ export interface OverlayProps {
 
 /** "1 fact", "3 facts". */
 export function factCount(n: number): string {
-  return `${n} ${n === 1 ? 'fact' : 'facts'}`;
+  return n === 1 ? t('overlayFactCountOne') : t('overlayFactCountMany', n);
 }
 
 function FactItem({ fact }: { fact: FactView }) {
@@ -27,7 +28,7 @@ function FactItem({ fact }: { fact: FactView }) {
             {tag.replace(/-/g, ' ')}
           </span>
         ))}
-        {fact.sourceTitle && <span class="bt-source">Source: {fact.sourceTitle}</span>}
+        {fact.sourceTitle && <span class="bt-source">{t('overlaySource', fact.sourceTitle)}</span>}
       </p>
     </li>
   );
@@ -50,9 +51,9 @@ function FactSection({ heading, facts }: { heading: string; facts: FactView[] })
 export function Overlay({ view, onClose }: OverlayProps) {
   const [open, setOpen] = useState(false);
   const total = view.episodeFacts.length + view.dramaFacts.length;
-  const episodeLabel = view.episode === null ? null : `Episode ${view.episode}`;
+  const episodeLabel = view.episode === null ? null : t('overlayEpisode', view.episode);
   return (
-    <div class="bt-overlay" role="region" aria-label="Between Takes">
+    <div class="bt-overlay" role="region" aria-label={t('extName')}>
       <div class="bt-bar">
         <button
           type="button"
@@ -61,23 +62,31 @@ export function Overlay({ view, onClose }: OverlayProps) {
           aria-controls="bt-panel"
           onClick={() => setOpen(!open)}
         >
-          <span class="bt-brand">Between Takes</span>
+          <span class="bt-brand">{t('extName')}</span>
           <span class="bt-title">{view.drama.title}</span>
           {episodeLabel && <span class="bt-episode">{episodeLabel}</span>}
           <span class="bt-count">{factCount(total)}</span>
         </button>
-        <button type="button" class="bt-close" aria-label="Close Between Takes" title="Close" onClick={onClose}>
+        <button
+          type="button"
+          class="bt-close"
+          aria-label={t('overlayClose')}
+          title={t('overlayClose')}
+          onClick={onClose}
+        >
           ×
         </button>
       </div>
       {open && (
         <div id="bt-panel" class="bt-panel">
           {total === 0 ? (
-            <p class="bt-empty">No behind-the-scenes facts for this episode yet.</p>
+            <p class="bt-empty">{t('overlayNoFacts')}</p>
           ) : (
             <>
-              {episodeLabel && <FactSection heading={`${episodeLabel} behind the scenes`} facts={view.episodeFacts} />}
-              <FactSection heading={`About ${view.drama.title}`} facts={view.dramaFacts} />
+              {view.episode !== null && (
+                <FactSection heading={t('overlayEpisodeHeading', view.episode)} facts={view.episodeFacts} />
+              )}
+              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={view.dramaFacts} />
             </>
           )}
         </div>

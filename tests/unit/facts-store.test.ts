@@ -57,6 +57,35 @@ describe('seedCatalog', () => {
     expect(await storedCatalogVersion(db)).toBe('next');
   });
 
+  it('never touches the viewer’s own stores', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const now = Date.now();
+    await db.put('corrections', {
+      key: 'netflix|healer',
+      site: 'netflix',
+      seriesKey: 'healer',
+      dramaId: 'healer',
+      episode: null,
+      updatedAt: now,
+    });
+    await db.put('ownFacts', {
+      ...catalog.facts[0]!,
+      id: 'mine-1',
+      episodeKey: 14,
+      seq: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await db.put('seen', { key: 'healer#14', factIds: ['x'], updatedAt: now });
+    await db.put('progress', { dramaId: 'healer', episode: 14, updatedAt: now });
+    await seedCatalog(db, { ...catalog, version: 'next', facts: [] });
+    expect(await db.count('progress')).toBe(1);
+    expect(await db.count('corrections')).toBe(1);
+    expect(await db.count('ownFacts')).toBe(1);
+    expect(await db.count('seen')).toBe(1);
+  });
+
   it('keeps the previous catalog whole when a seed fails part-way', async () => {
     const db = await freshDb();
     await seedCatalog(db, catalog);

@@ -10,7 +10,7 @@ import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
 
 export const DB_NAME = 'between-takes';
 /** Bump with a new `if (oldVersion < N)` step in upgrade(); never edit old steps. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * A fact as stored: `episodeKey` is 0 for drama-wide facts so it can be indexed,
@@ -21,11 +21,54 @@ export interface StoredFact extends Fact {
   seq: number;
 }
 
+/**
+ * A viewer's manual correction: "on this site, this series is that drama". Kept
+ * until the viewer clears it; catalog updates and imports never touch it.
+ */
+export interface Correction {
+  /** `${site}|${seriesKey}`. */
+  key: string;
+  site: string;
+  /** What identifies the series on that site (its normalised title or URL id). */
+  seriesKey: string;
+  dramaId: string;
+  /** The episode the viewer picked, when the page gives none or a wrong one. */
+  episode: number | null;
+  updatedAt: number;
+}
+
+/** A fact the viewer wrote. Same shape as a catalog fact; never touched by catalog updates. */
+export interface OwnFact extends StoredFact {
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Which facts of one episode the viewer has already seen pop up or dismissed. */
+export interface SeenState {
+  /** `${dramaId}#${episode}`. */
+  key: string;
+  factIds: string[];
+  updatedAt: number;
+}
+
+/** How far the viewer has got in a drama: the highest episode seen playing. */
+export interface Progress {
+  dramaId: string;
+  episode: number;
+  updatedAt: number;
+}
+
 export interface BetweenTakesDB extends DBSchema {
   meta: { key: string; value: string };
+  // The catalog: replaced whole by seedCatalog on install and update.
   dramas: { key: string; value: Drama; indexes: { byTitleKey: string } };
   facts: { key: string; value: StoredFact; indexes: { byDramaEpisode: [string, number] } };
   sources: { key: string; value: SourceRef };
+  // The viewer's own data (version 2): catalog updates and imports never clear these.
+  corrections: { key: string; value: Correction };
+  ownFacts: { key: string; value: OwnFact; indexes: { byDramaEpisode: [string, number] } };
+  seen: { key: string; value: SeenState };
+  progress: { key: string; value: Progress };
 }
 
 export type CatalogDb = IDBPDatabase<BetweenTakesDB>;
@@ -41,6 +84,13 @@ export function openCatalogDb(name = DB_NAME): Promise<CatalogDb> {
         const facts = db.createObjectStore('facts', { keyPath: 'id' });
         facts.createIndex('byDramaEpisode', ['dramaId', 'episodeKey']);
         db.createObjectStore('sources', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('corrections', { keyPath: 'key' });
+        const ownFacts = db.createObjectStore('ownFacts', { keyPath: 'id' });
+        ownFacts.createIndex('byDramaEpisode', ['dramaId', 'episodeKey']);
+        db.createObjectStore('seen', { keyPath: 'key' });
+        db.createObjectStore('progress', { keyPath: 'dramaId' });
       }
     },
     blocking() {

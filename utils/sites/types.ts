@@ -1,7 +1,17 @@
 /** What a site adapter reads from a streaming page. */
 
 /** Every site Between Takes knows, by a short stable id. */
-export const SITE_IDS = ['netflix', 'viki'] as const;
+export const SITE_IDS = [
+  'netflix',
+  'viki',
+  'kocowa',
+  'ondemandkorea',
+  'disneyplus',
+  'primevideo',
+  'iqiyi',
+  'wetv',
+  'viu',
+] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
 /** What the page says is playing: titles from the most trusted layer first. */

@@ -1,0 +1,90 @@
+/**
+ * The viewer's settings: one WXT storage item in the sync area (so they follow
+ * the viewer's browser profile), with versioned defaults. Every part of the
+ * extension reads them through here; content scripts watch them and apply
+ * changes to open tabs at once.
+ */
+import { storage } from 'wxt/utils/storage';
+import { SITE_IDS, type SiteId } from './sites/types';
+
+export type CardPosition = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** Master switch: off means Between Takes does nothing on any site. */
+  enabled: boolean;
+  /** Per-site switches. */
+  sites: Record<SiteId, boolean>;
+  /** Facts pop up on their own while the episode plays. */
+  autoPopups: boolean;
+  /** How long a pop-up card stays, in seconds. */
+  cardSeconds: number;
+  /** The shortest gap between two pop-up cards, in seconds. */
+  cardGapSeconds: number;
+  /** Which corner of the player the overlay and its cards sit in. */
+  position: CardPosition;
+  /** Veil facts about moments later in the episode until they happen. */
+  spoilerSafe: boolean;
+  /** Show facts about the drama as a whole, not only the episode. */
+  dramaWideFacts: boolean;
+  theme: Theme;
+}
+
+/** Defaults a new viewer starts with; also what "Reset to defaults" restores. */
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  sites: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
+  autoPopups: true,
+  cardSeconds: 12,
+  cardGapSeconds: 90,
+  position: 'top-right',
+  spoilerSafe: true,
+  dramaWideFacts: true,
+  theme: 'system',
+};
+
+/** Bump with a migration below when a field changes meaning. */
+export const SETTINGS_VERSION = 1;
+
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+});
+
+/**
+ * Settings as stored, completed with defaults: a field added in a later version,
+ * or a site added later, takes its default rather than being undefined.
+ */
+export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...stored,
+    sites: { ...DEFAULT_SETTINGS.sites, ...stored?.sites },
+  };
+}
+
+export async function getSettings(): Promise<Settings> {
+  return withDefaults(await settingsItem.getValue());
+}
+
+/** Changes some settings, keeping the rest. */
+export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const next = withDefaults({ ...(await getSettings()), ...change });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export async function resetSettings(): Promise<Settings> {
+  await settingsItem.setValue(DEFAULT_SETTINGS);
+  return DEFAULT_SETTINGS;
+}
+
+/** Calls `onChange` with the complete settings whenever they change; returns an unwatch function. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => onChange(withDefaults(value)));
+}
+
+/** Whether Between Takes should run on a site with these settings. */
+export function isSiteOn(settings: Settings, site: SiteId): boolean {
+  return settings.enabled && settings.sites[site];
+}
