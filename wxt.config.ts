@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
+import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -15,6 +16,13 @@ export default defineConfig({
     // (the supported streaming sites) are the only host access, and IndexedDB
     // needs no permission. No <all_urls>, no tabs, no scripting, no remote code.
     permissions: ['storage'],
+    commands: {
+      // Rebindable at chrome://extensions/shortcuts and in Firefox's add-on manager.
+      [TOGGLE_OVERLAY_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandToggleOverlay__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,14 +1,26 @@
 /**
  * The overlay over the player: a compact bar naming the drama, the episode and
- * how many facts there are; activating it lists the facts. Everything is
- * rendered as text nodes by Preact: fact text never becomes markup.
+ * how many facts there are; activating it lists the facts. While the episode
+ * plays, facts also pop up on their own as a card (components/FactCard.tsx).
+ * Everything is rendered as text nodes by Preact: fact text never becomes markup.
  */
 import { useState } from 'preact/hooks';
 import type { EpisodeView, FactView } from '../utils/db/lookup';
 import { t } from '../utils/i18n';
+import { isVeiled, type PlaybackState } from '../utils/spoilers';
+import { FactCard } from './FactCard';
 
 export interface OverlayProps {
   view: EpisodeView;
+  /** Veil facts about moments later in this episode until they happen. */
+  spoilerSafe: boolean;
+  /** List facts about the drama as a whole. */
+  dramaWideFacts: boolean;
+  /** Where the video is, when one is found; null when the page has no video. */
+  playback: PlaybackState | null;
+  /** The fact popping up now, if any. */
+  card: FactView | null;
+  onDismissCard: () => void;
   /** Called when the viewer closes the overlay. */
   onClose: () => void;
 }
@@ -18,7 +30,18 @@ export function factCount(n: number): string {
   return n === 1 ? t('overlayFactCountOne') : t('overlayFactCountMany', n);
 }
 
-function FactItem({ fact }: { fact: FactView }) {
+function FactItem({ fact, veiled }: { fact: FactView; veiled: boolean }) {
+  const [revealed, setRevealed] = useState(false);
+  if (veiled && !revealed) {
+    return (
+      <li class="bt-fact bt-veiled">
+        <p class="bt-fact-text">{t('overlayVeiled')}</p>
+        <button type="button" class="bt-reveal" onClick={() => setRevealed(true)}>
+          {t('overlayReveal')}
+        </button>
+      </li>
+    );
+  }
   return (
     <li class="bt-fact">
       <p class="bt-fact-text">{fact.text}</p>
@@ -34,24 +57,35 @@ function FactItem({ fact }: { fact: FactView }) {
   );
 }
 
-function FactSection({ heading, facts }: { heading: string; facts: FactView[] }) {
+function FactSection({
+  heading,
+  facts,
+  veiled,
+}: {
+  heading: string;
+  facts: FactView[];
+  veiled: (f: FactView) => boolean;
+}) {
   if (facts.length === 0) return null;
   return (
     <section class="bt-section" aria-label={heading}>
       <h2 class="bt-heading">{heading}</h2>
       <ul class="bt-facts">
         {facts.map((fact) => (
-          <FactItem fact={fact} key={fact.id} />
+          <FactItem fact={fact} veiled={veiled(fact)} key={fact.id} />
         ))}
       </ul>
     </section>
   );
 }
 
-export function Overlay({ view, onClose }: OverlayProps) {
+export function Overlay(props: OverlayProps) {
+  const { view, spoilerSafe, dramaWideFacts, playback, card, onDismissCard, onClose } = props;
   const [open, setOpen] = useState(false);
-  const total = view.episodeFacts.length + view.dramaFacts.length;
+  const dramaFacts = dramaWideFacts ? view.dramaFacts : [];
+  const total = view.episodeFacts.length + dramaFacts.length;
   const episodeLabel = view.episode === null ? null : t('overlayEpisode', view.episode);
+  const veiled = (fact: FactView) => spoilerSafe && isVeiled(fact, view.episode, playback);
   return (
     <div class="bt-overlay" role="region" aria-label={t('extName')}>
       <div class="bt-bar">
@@ -77,20 +111,39 @@ export function Overlay({ view, onClose }: OverlayProps) {
           ×
         </button>
       </div>
-      {open && (
+      {open ? (
         <div id="bt-panel" class="bt-panel">
           {total === 0 ? (
             <p class="bt-empty">{t('overlayNoFacts')}</p>
           ) : (
             <>
               {view.episode !== null && (
-                <FactSection heading={t('overlayEpisodeHeading', view.episode)} facts={view.episodeFacts} />
+                <FactSection
+                  heading={t('overlayEpisodeHeading', view.episode)}
+                  facts={view.episodeFacts}
+                  veiled={veiled}
+                />
               )}
-              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={view.dramaFacts} />
+              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={dramaFacts} veiled={veiled} />
             </>
           )}
         </div>
+      ) : (
+        card && (
+          <FactCard
+            fact={card}
+            onDismiss={onDismissCard}
+            onShowAll={() => {
+              onDismissCard();
+              setOpen(true);
+            }}
+          />
+        )
       )}
+      {/* Announces each new pop-up politely, without moving focus. */}
+      <p class="bt-live" aria-live="polite" role="status">
+        {card && !open ? card.text : ''}
+      </p>
     </div>
   );
 }

@@ -8,9 +8,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledCatalog } from '../utils/catalog/bundled';
 import { openCatalogDb, seedCatalog, type CatalogDb } from '../utils/db/facts-store';
-import { lookupEpisode } from '../utils/db/lookup';
-import { onMessage } from '../utils/messaging';
-import { playingSchema } from '../utils/messages-schema';
+import { lookupEpisode, markSeen } from '../utils/db/lookup';
+import { onMessage, sendMessage, TOGGLE_OVERLAY_COMMAND } from '../utils/messaging';
+import { playingSchema, seenSchema } from '../utils/messages-schema';
 
 let database: Promise<CatalogDb> | undefined;
 
@@ -43,6 +43,26 @@ export default defineBackground({
         return null;
       }
       return lookupEpisode(await catalogDb(), playing.data);
+    });
+
+    onMessage('markSeen', async ({ data, sender }) => {
+      if (!fromThisExtension(sender)) return;
+      const seen = seenSchema.safeParse(data);
+      if (!seen.success) {
+        console.warn('Between Takes: ignored a malformed markSeen message', seen.error.issues);
+        return;
+      }
+      await markSeen(await catalogDb(), seen.data.dramaId, seen.data.episode, seen.data.factId);
+    });
+
+    // The show/hide shortcut: relay it to the tab it was pressed in. Finding the
+    // active tab's id needs no permission.
+    browser.commands.onCommand.addListener(async (command) => {
+      if (command !== TOGGLE_OVERLAY_COMMAND) return;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      // A tab without our content script (another site) has nobody to answer.
+      await sendMessage('toggleOverlay', undefined, tab.id).catch(() => undefined);
     });
 
     // Seed on install and on every update, before any page asks.

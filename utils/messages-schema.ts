@@ -13,3 +13,9 @@ export const playingSchema: z.ZodType<Playing> = z.strictObject({
   season: z.number().int().min(1).max(99).optional(),
   episode: z.number().int().min(1).max(500).optional(),
 });
+
+export const seenSchema = z.strictObject({
+  dramaId: z.string().min(1).max(100),
+  episode: z.number().int().min(1).max(500).nullable(),
+  factId: z.string().min(1).max(200),
+});

@@ -34,13 +34,13 @@ function pageKey(url: URL): string {
  * Calls `onChange` with what the page is playing whenever that changes (null on
  * pages that play nothing we can read). While the URL stays the same, a read
  * that finds nothing keeps the last answer: players hide their title bar when
- * the controls fade.
+ * the controls fade. Returns a function that stops watching.
  */
 export function watchPlaying(
   ctx: ContentScriptContext,
   site: SiteAdapter,
   onChange: (playing: Playing | null) => void,
-): void {
+): () => void {
   let current: Playing | null = null;
   let currentPage = '';
   let timer: number | undefined;
@@ -59,9 +59,12 @@ export function watchPlaying(
     if (container) containerObserver.observe(container, { childList: true, subtree: true, characterData: true });
   }
 
+  const stopped = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stopped.signal]);
+
   function read() {
     timer = undefined;
-    if (!ctx.isValid) return;
+    if (signal.aborted) return;
     const url = new URL(location.href);
     observeContainer();
     const page = pageKey(url);
@@ -74,16 +77,19 @@ export function watchPlaying(
   }
 
   function schedule() {
-    if (timer !== undefined) return;
+    if (timer !== undefined || signal.aborted) return;
     timer = ctx.setTimeout(read, READ_DELAY_MS);
   }
 
+  // WXT starts its URL watcher only for listeners added through the context.
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, schedule, { capture: true });
+  for (const type of MEDIA_EVENTS) document.addEventListener(type, schedule, { capture: true, signal });
   if (document.head) headObserver.observe(document.head, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => {
+  signal.addEventListener('abort', () => {
     containerObserver.disconnect();
     headObserver.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
   });
   read();
+  return () => stopped.abort();
 }

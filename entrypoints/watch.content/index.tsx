@@ -1,14 +1,29 @@
 /**
  * The content script on supported streaming sites: reads what the page is
  * playing (site adapter), asks the background what the catalog knows (typed
- * message), and shows the overlay over the player.
+ * message), and shows the overlay over the player. It follows the viewer's
+ * settings as they change, so switching a site off or on applies at once.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendMessage } from '../../utils/messaging';
+import type { EpisodeView } from '../../utils/db/lookup';
+import { onMessage, sendMessage } from '../../utils/messaging';
 import { watchPlaying } from '../../utils/page-watcher';
+import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/settings';
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import { createOverlayHost } from './overlay-host';
+
+/** Whether the viewer is typing: shortcuts must then leave the keys alone. */
+function typingInTextField(): boolean {
+  let el: Element | null = document.activeElement;
+  // Follow focus into shadow roots (players and our own overlay use them).
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement) return true;
+  if (el instanceof HTMLInputElement)
+    return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset'].includes(el.type);
+  return (el as HTMLElement).isContentEditable === true;
+}
 
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,
@@ -16,25 +31,69 @@ export default defineContentScript({
   async main(ctx) {
     const site = siteForHost(location.hostname);
     if (!site) return;
-    const overlay = await createOverlayHost(ctx, site);
+    let settings: Settings = await getSettings();
+    let view: EpisodeView | null = null;
+    /** Hidden with the shortcut or the × button: until the shortcut or another episode brings it back. */
+    let hiddenByViewer = false;
+    const overlay = await createOverlayHost(ctx, site, () => {
+      hiddenByViewer = true;
+      render();
+    });
+    let stopWatching: (() => void) | null = null;
     // Answers can arrive out of order; only the newest question's answer counts.
     let asked = 0;
-    watchPlaying(ctx, site, async (playing) => {
-      const question = ++asked;
-      if (!playing) {
-        overlay.hide();
-        return;
-      }
-      let view = null;
-      try {
-        view = await sendMessage('lookupEpisode', playing);
-      } catch (err) {
-        // The extension was reloaded or the worker failed: show nothing rather than stale facts.
-        console.warn('Between Takes: lookup failed', err);
-      }
-      if (question !== asked || !ctx.isValid) return;
-      if (view) overlay.show(view);
+
+    const render = () => {
+      if (view && !hiddenByViewer && isSiteOn(settings, site.id)) overlay.show(view, settings);
       else overlay.hide();
+    };
+
+    const start = () => {
+      if (stopWatching) return;
+      stopWatching = watchPlaying(ctx, site, async (playing) => {
+        const question = ++asked;
+        let answer: EpisodeView | null = null;
+        if (playing) {
+          try {
+            answer = await sendMessage('lookupEpisode', playing);
+          } catch (err) {
+            // The extension was reloaded or the worker failed: show nothing rather than stale facts.
+            console.warn('Between Takes: lookup failed', err);
+          }
+        }
+        if (question !== asked || !ctx.isValid) return;
+        const episodeChanged = answer?.drama.id !== view?.drama.id || answer?.episode !== view?.episode;
+        if (episodeChanged) hiddenByViewer = false;
+        view = answer;
+        render();
+      });
+    };
+
+    const stop = () => {
+      stopWatching?.();
+      stopWatching = null;
+      asked++;
+      view = null;
+      render();
+    };
+
+    // A site switched off reads nothing from its pages at all.
+    const apply = () => (isSiteOn(settings, site.id) ? start() : stop());
+
+    const unwatch = watchSettings((next) => {
+      settings = next;
+      apply();
+      render();
     });
+    ctx.onInvalidated(unwatch);
+
+    const removeToggle = onMessage('toggleOverlay', () => {
+      if (typingInTextField()) return;
+      hiddenByViewer = !hiddenByViewer;
+      render();
+    });
+    ctx.onInvalidated(removeToggle);
+
+    apply();
   },
 });

@@ -1,14 +1,19 @@
 /**
- * Places the overlay in the page: a shadow root (so the page's CSS cannot reach
- * it) inside the site's player container (so it stays visible in fullscreen),
- * moved into whatever element the page sends fullscreen.
+ * Places the overlay in the page and runs it while the episode plays: a shadow
+ * root (so the page's CSS cannot reach it) inside the site's player container
+ * (so it stays visible in fullscreen), moved into whatever element the page
+ * sends fullscreen; pop-up cards timed by the video's own events.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay } from '../../components/Overlay';
-import type { EpisodeView } from '../../utils/db/lookup';
+import type { EpisodeView, FactView } from '../../utils/db/lookup';
+import { sendMessage } from '../../utils/messaging';
+import { schedulePopups } from '../../utils/popup-scheduler';
+import type { Settings } from '../../utils/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
+import type { PlaybackState } from '../../utils/spoilers';
 import overlayCss from './overlay.css?inline';
 
 /** Events that must not reach the page's player (its shortcuts and click-to-pause). */
@@ -25,21 +30,46 @@ const ISOLATED_EVENTS = [
 ];
 
 export interface OverlayHost {
-  /** Shows (or updates) the overlay for a recognised episode. */
-  show(view: EpisodeView): void;
+  /** Shows (or updates) the overlay for a recognised episode, with the viewer's settings. */
+  show(view: EpisodeView, settings: Settings): void;
   /** Removes the overlay from the page. */
   hide(): void;
+  /** Whether the overlay is on the page now. */
+  readonly visible: boolean;
 }
 
 function viewKey(view: EpisodeView): string {
   return `${view.drama.id}#${view.episode ?? ''}`;
 }
 
-export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAdapter): Promise<OverlayHost> {
+/** The episode's <video>: the one in the player container, else the page's first. */
+function findVideo(container: Element): HTMLVideoElement | null {
+  return container.querySelector('video') ?? document.querySelector('video');
+}
+
+function resolvedTheme(theme: Settings['theme']): 'light' | 'dark' {
+  if (theme !== 'system') return theme;
+  return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+}
+
+/** `onClose`: the viewer closed the overlay with its × button. */
+export async function createOverlayHost(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  onClose: () => void,
+): Promise<OverlayHost> {
   let view: EpisodeView | null = null;
+  let settings: Settings | null = null;
   let anchor: Element = document.body;
-  /** The episode the viewer closed the overlay on; it stays closed until the episode changes. */
-  let closedKey: string | null = null;
+  let playback: PlaybackState | null = null;
+  let card: FactView | null = null;
+  let queue: FactView[] = [];
+  let cardTimer: number | undefined;
+  let video: HTMLVideoElement | null = null;
+  let seen = new Set<string>();
+  /** Stops the pop-up scheduler of the episode shown. */
+  let session: AbortController | null = null;
+  let sessionKey = '';
 
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: 'between-takes-overlay',
@@ -57,36 +87,126 @@ export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAda
     },
   });
 
-  function paint(container: HTMLElement) {
-    if (!view) return;
+  function paint(container = ui.mounted) {
+    if (!view || !settings || !container) return;
     const current = view;
-    render(<Overlay key={viewKey(current)} view={current} onClose={() => close(current)} />, container);
+    render(
+      <Overlay
+        key={viewKey(current)}
+        view={current}
+        spoilerSafe={settings.spoilerSafe}
+        dramaWideFacts={settings.dramaWideFacts}
+        playback={playback}
+        card={card}
+        onDismissCard={dismissCard}
+        onClose={onClose}
+      />,
+      container,
+    );
   }
 
-  function close(closing: EpisodeView) {
-    closedKey = viewKey(closing);
-    hide();
+  function readPlayback(): PlaybackState | null {
+    return video ? { time: video.currentTime, duration: video.duration } : null;
+  }
+
+  function remember(fact: FactView) {
+    if (!view || seen.has(fact.id)) return;
+    seen.add(fact.id);
+    sendMessage('markSeen', { dramaId: view.drama.id, episode: view.episode, factId: fact.id }).catch(() => undefined);
+  }
+
+  function popUp(fact: FactView) {
+    if (card) {
+      if (!queue.some((f) => f.id === fact.id)) queue.push(fact);
+      return;
+    }
+    card = fact;
+    remember(fact);
+    if (cardTimer !== undefined) clearTimeout(cardTimer);
+    cardTimer = ctx.setTimeout(dismissCard, (settings?.cardSeconds ?? 12) * 1000);
+    paint();
+  }
+
+  function dismissCard() {
+    if (cardTimer !== undefined) clearTimeout(cardTimer);
+    cardTimer = undefined;
+    card = null;
+    // Queued facts wait for playback: a paused video gets no new pop-ups.
+    const next = video && !video.paused ? queue.shift() : undefined;
+    if (next && !seen.has(next.id)) popUp(next);
+    else paint();
+  }
+
+  function stopSession() {
+    session?.abort();
+    session = null;
+    sessionKey = '';
+    queue = [];
+    card = null;
+    if (cardTimer !== undefined) clearTimeout(cardTimer);
+    cardTimer = undefined;
+  }
+
+  /** Starts following the video for this episode's pop-ups (once per episode and settings). */
+  function startSession(next: EpisodeView, nextSettings: Settings) {
+    video = findVideo(anchor);
+    playback = readPlayback();
+    const key = [
+      viewKey(next),
+      video ? 'video' : '',
+      nextSettings.autoPopups,
+      nextSettings.dramaWideFacts,
+      nextSettings.cardGapSeconds,
+    ].join('|');
+    if (key === sessionKey) return;
+    stopSession();
+    sessionKey = key;
+    seen = new Set(next.seenFactIds);
+    session = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, session.signal]);
+    if (!video) return;
+    const playing = video;
+    schedulePopups({
+      video: playing,
+      facts: nextSettings.dramaWideFacts ? [...next.episodeFacts, ...next.dramaFacts] : next.episodeFacts,
+      gap: nextSettings.cardGapSeconds,
+      isSeen: (id) => seen.has(id),
+      onDue: (fact) => {
+        if (nextSettings.autoPopups) popUp(fact);
+      },
+      onTime: () => {
+        playback = readPlayback();
+        paint();
+      },
+      signal,
+    });
+    playing.addEventListener('play', () => !card && queue.length > 0 && dismissCard(), { signal });
   }
 
   function hide() {
     view = null;
+    stopSession();
     if (ui.shadowHost.isConnected) ui.remove();
   }
 
-  function show(next: EpisodeView) {
-    if (viewKey(next) === closedKey) return;
-    closedKey = null;
+  function show(next: EpisodeView, nextSettings: Settings) {
+    const episodeChanged = !view || viewKey(view) !== viewKey(next);
     view = next;
+    settings = nextSettings;
+    const host = ui.shadowHost;
     const target = site.playerContainer(document) ?? document.body;
-    ui.shadowHost.dataset['placement'] = target === document.body ? 'page' : 'player';
-    if (!ui.shadowHost.isConnected || target !== anchor) {
+    host.dataset['placement'] = target === document.body ? 'page' : 'player';
+    host.dataset['corner'] = nextSettings.position;
+    host.dataset['theme'] = resolvedTheme(nextSettings.theme);
+    if (episodeChanged) stopSession();
+    if (!host.isConnected || target !== anchor) {
       anchor = target;
-      if (ui.shadowHost.isConnected) ui.remove();
+      if (host.isConnected) ui.remove();
       ui.mount();
       followFullscreen();
-    } else if (ui.mounted) {
-      paint(ui.mounted);
     }
+    startSession(next, nextSettings);
+    paint();
   }
 
   /** Keeps the overlay inside the fullscreen element, and back in the player after. */
@@ -102,5 +222,11 @@ export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAda
   }
 
   ctx.addEventListener(document, 'fullscreenchange', followFullscreen);
-  return { show, hide };
+  return {
+    show,
+    hide,
+    get visible() {
+      return ui.shadowHost.isConnected;
+    },
+  };
 }

@@ -33,7 +33,9 @@ export interface ExtensionBrowser {
 }
 
 /** Launches Chromium with the built extension. `headed` shows a window (needs a display). */
-export async function launchWithExtension(options: { headed?: boolean } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headed?: boolean; lang?: string } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
@@ -53,7 +55,11 @@ export async function launchWithExtension(options: { headed?: boolean } = {}): P
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Fixture videos start playing by themselves, as a streaming site's do.
+      '--autoplay-policy=no-user-gesture-required',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
+    ...(options.lang ? { locale: options.lang } : {}),
   });
   // Nothing leaves the machine: every request not answered by a fixture fails.
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));

@@ -22,6 +22,12 @@ async function open(url: string, fixture: string): Promise<Page> {
   return openFixture(browser.context, url, fixture);
 }
 
+/** Clicks every "Reveal" (spoiler-safe mode veils facts about moments still to come). */
+async function revealAll(page: Page) {
+  const reveal = overlayHost(page).getByRole('button', { name: 'Reveal' });
+  while ((await reveal.count()) > 0) await reveal.first().click();
+}
+
 /** Asserts that the overlay never appears within `ms`. */
 async function expectNoOverlay(page: Page, ms = 2500) {
   await page.waitForTimeout(ms);
@@ -42,6 +48,9 @@ describe('Netflix', () => {
     await toggle(page).click();
     const panel = overlayHost(page).locator('.bt-panel');
     await panel.waitFor({ state: 'visible' });
+    // The kiss itself is veiled until the ending plays; one click shows it.
+    expect(await panel.innerText()).toContain('Spoiler: this happens later in the episode.');
+    await revealAll(page);
     const text = await panel.innerText();
     expect(text).toContain('Cheongju'); // an episode 14 fact
     expect(text).toContain('icy cold'); // a drama-wide fact
@@ -76,6 +85,7 @@ describe('Netflix', () => {
     await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
     expect(await toggle(page).innerText()).toContain('Episode 13');
     await toggle(page).click();
+    await revealAll(page);
     const text = await overlayHost(page).locator('.bt-panel').innerText();
     expect(text).toContain('icy cold'); // drama-wide facts still show
     expect(text).not.toContain('Cheongju'); // the episode 14 kiss stays hidden
@@ -92,6 +102,7 @@ describe('Netflix', () => {
     expect(bar).toContain('Oh My Ghost');
     expect(bar).toContain('Episode 16');
     await toggle(page).click();
+    await revealAll(page);
     expect(await overlayHost(page).locator('.bt-panel').innerText()).toContain('one more time');
     await page.close();
   });
@@ -114,6 +125,7 @@ describe('Netflix', () => {
     expect(page.url()).toBe('https://www.netflix.com/watch/80134712');
     expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce)).toBe(true);
     await toggle(page).click();
+    await revealAll(page);
     expect(await overlayHost(page).locator('.bt-panel').innerText()).toContain('I will run if you give me a kiss');
     expect(await overlayHost(page).count()).toBe(1);
     await page.close();

@@ -18,6 +18,8 @@ export interface EpisodeView {
   episodeFacts: FactView[];
   /** Facts about the drama as a whole. */
   dramaFacts: FactView[];
+  /** Facts of this episode the viewer has already seen pop up or dismissed. */
+  seenFactIds: string[];
 }
 
 /** Finds the drama a page names, trying its titles most trusted first. */
@@ -48,11 +50,29 @@ export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<Ep
     [...episodeFacts, ...dramaFacts].map((f) => f.sourceId),
   );
   const view = (fact: Fact): FactView => ({ ...fact, sourceTitle: sources[fact.sourceId]?.title ?? '' });
+  const seen = await db.get('seen', seenKey(drama.id, episode));
   const { id, title, titleKo, year, network, episodes } = drama;
   return {
     drama: { id, title, titleKo, year, network, episodes },
     episode,
     episodeFacts: episodeFacts.map(view),
     dramaFacts: dramaFacts.map(view),
+    seenFactIds: seen?.factIds ?? [],
   };
+}
+
+/** The `seen` store's key for one episode (null: a page that names no episode). */
+export function seenKey(dramaId: string, episode: number | null): string {
+  return `${dramaId}#${episode ?? ''}`;
+}
+
+/** Remembers that the viewer has seen a fact pop up in an episode, so it does not pop again. */
+export async function markSeen(db: CatalogDb, dramaId: string, episode: number | null, factId: string): Promise<void> {
+  const tx = db.transaction('seen', 'readwrite');
+  const key = seenKey(dramaId, episode);
+  const current = await tx.store.get(key);
+  if (!current?.factIds.includes(factId)) {
+    await tx.store.put({ key, factIds: [...(current?.factIds ?? []), factId], updatedAt: Date.now() });
+  }
+  await tx.done;
 }
