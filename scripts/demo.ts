@@ -12,7 +12,8 @@ const DEMO_URL = 'https://www.netflix.com/watch/80049015';
 const SCREENSHOT = join(ROOT, 'artifacts', 'demo.png');
 const headed = !!process.env['DISPLAY'] && process.env['CI'] !== 'true';
 
-const browser = await launchWithExtension({ headed });
+// Dark, as most viewers keep their system while watching at night.
+const browser = await launchWithExtension({ headed, colorScheme: 'dark' });
 try {
   const demoPage = readFileSync(join(ROOT, 'demo', 'netflix-watch.html'));
   await browser.context.route(DEMO_URL, (route) =>
@@ -25,12 +26,17 @@ try {
   await toggle.waitFor({ state: 'visible', timeout: 15_000 });
   await toggle.click();
   await overlay.locator('.bt-panel').waitFor({ state: 'visible' });
+  // Spoiler-safe mode veils what happens later in the episode; the demo reveals one to show both.
+  const reveal = overlay.getByRole('button', { name: 'Reveal' });
+  const veiled = await reveal.count();
+  if (veiled > 0) await reveal.first().click();
 
   const bar = (await toggle.innerText()).replace(/\s*\n\s*/g, ' · ');
   const facts = await overlay.locator('.bt-fact-text').allInnerTexts();
   console.log(`\nBetween Takes on ${DEMO_URL}`);
   console.log(`  recognised: ${bar}`);
   for (const fact of facts) console.log(`  • ${fact}`);
+  if (veiled > 0) console.log(`  (${veiled} facts about later moments were veiled; the demo revealed one)`);
 
   mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
   await page.screenshot({ path: SCREENSHOT });

@@ -34,7 +34,7 @@ export interface ExtensionBrowser {
 
 /** Launches Chromium with the built extension. `headed` shows a window (needs a display). */
 export async function launchWithExtension(
-  options: { headed?: boolean; lang?: string } = {},
+  options: { headed?: boolean; lang?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -60,6 +60,7 @@ export async function launchWithExtension(
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
     ...(options.lang ? { locale: options.lang } : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
   });
   // Nothing leaves the machine: every request not answered by a fixture fails.
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
