@@ -28,10 +28,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'between-takes@example.org',
-              strict_min_version: '128.0',
+              // data_collection_permissions needs Firefox 140 (142 on Android).
+              strict_min_version: '140.0',
               // Nothing about the viewer ever leaves the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -4,6 +4,9 @@
  * we do not control.
  */
 import { z } from 'zod';
+
+// Extension pages forbid eval: tell zod not to try compiling validators with new Function.
+z.config({ jitless: true });
 import { MAX_TITLE_LENGTH } from './sites/page-data';
 import { SITE_IDS, type Playing } from './sites/types';
 
