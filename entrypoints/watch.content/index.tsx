@@ -94,6 +94,14 @@ export default defineContentScript({
     });
     ctx.onInvalidated(removeToggle);
 
+    // An extension reload or update orphans this script without telling it.
+    // Reading ctx.isInvalid checks, and an invalid context removes the overlay
+    // and every listener it started: do it on the page's own signs of life
+    // (playback, the tab coming back into view, a click or key), not on a timer.
+    for (const type of ['timeupdate', 'visibilitychange', 'pointerdown', 'keydown']) {
+      document.addEventListener(type, () => void ctx.isInvalid, { capture: true, passive: true, signal: ctx.signal });
+    }
+
     apply();
   },
 });

@@ -1,0 +1,87 @@
+/**
+ * Lifecycle faults in real Chromium: the background worker stopped mid-session,
+ * the extension reloaded under an open tab, and many episode changes without a
+ * page load.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const overlayHost = (page: Page) => page.locator('between-takes-overlay');
+const toggle = (page: Page) => overlayHost(page).locator('.bt-toggle');
+const NEXT = '[data-uia="next-episode-seamless-button"]';
+
+describe('lifecycle', () => {
+  it('answers the next lookup after the browser stopped the background worker', async () => {
+    const page = await openFixture(
+      browser.context,
+      'https://www.netflix.com/watch/80134711',
+      'netflix/watch-next-episode.html',
+    );
+    await toggle(page).waitFor({ timeout: 10_000 });
+    const cdp = await browser.context.newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The worker is gone: nothing it held in memory survives.
+    await expect.poll(() => statuses.at(-1), { timeout: 10_000 }).toBe('stopped');
+    await page.click(NEXT);
+    await overlayHost(page).locator('.bt-toggle:has-text("Episode 15")').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('keeps exactly one overlay through 200 episode changes without a page load', async () => {
+    const page = await openFixture(
+      browser.context,
+      'https://www.netflix.com/watch/80134711',
+      'netflix/watch-next-episode.html',
+    );
+    await toggle(page).waitFor({ timeout: 10_000 });
+    // Each click moves to the next episode number, as autoplay does, and waits
+    // for the overlay to follow before the next one.
+    await page.evaluate(() => {
+      const button = document.querySelector('[data-uia="next-episode-seamless-button"]')!;
+      let n = 15;
+      button.addEventListener('click', () => {
+        history.replaceState({}, '', `/watch/${80134700 + n}`);
+        document.querySelectorAll('[data-uia="video-title"] span')[0]!.textContent = `E${n}`;
+        n++;
+      });
+    });
+    for (let i = 0; i < 200; i++) {
+      await page.click(NEXT);
+      if (i % 20 === 19) {
+        await overlayHost(page)
+          .locator(`.bt-toggle:has-text("Episode ${15 + i}")`)
+          .waitFor({ timeout: 10_000 });
+        expect(await page.locator('between-takes-overlay').count()).toBe(1);
+      }
+    }
+    await overlayHost(page).locator('.bt-toggle:has-text("Episode 214")').waitFor({ timeout: 10_000 });
+    expect(await page.locator('between-takes-overlay').count()).toBe(1);
+    await page.close();
+  });
+
+  it('removes its overlay from an open tab when the extension is reloaded or updated', async () => {
+    const page = await openFixture(
+      browser.context,
+      'https://www.netflix.com/watch/80049015',
+      'netflix/watch-healer-e14.html',
+    );
+    await toggle(page).waitFor({ timeout: 10_000 });
+    await browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await overlayHost(page).waitFor({ state: 'detached', timeout: 10_000 });
+    await page.close();
+  });
+});
