@@ -17,7 +17,11 @@ let database: Promise<CatalogDb> | undefined;
 /** The catalog database, opened and seeded with the bundled pack on first use. */
 function catalogDb(): Promise<CatalogDb> {
   database ??= (async () => {
-    const db = await openCatalogDb();
+    const db = await openCatalogDb(undefined, {
+      // A newer version needs the database: reopen on the next message.
+      onClosedForUpgrade: () => (database = undefined),
+      onBlocked: () => console.info('Between Takes: waiting for an older connection to close before upgrading'),
+    });
     await seedCatalog(db, bundledCatalog);
     return db;
   })().catch((err: unknown) => {

@@ -154,3 +154,51 @@ describe('lookups', () => {
     expect(await lookupEpisode(db, { site: 'netflix', titles: ['Crash Landing on You'], episode: 3 })).toBeNull();
   });
 });
+
+describe('upgrades', () => {
+  it('waits for an older connection to be released, then completes the upgrade', async () => {
+    const name = `test-upgrade-${++counter}`;
+    // An older version of the extension still has version 1 open.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        // Version 1 as it shipped.
+        const db = request.result;
+        db.createObjectStore('meta');
+        db.createObjectStore('dramas', { keyPath: 'id' }).createIndex('byTitleKey', 'titleKeys', { multiEntry: true });
+        db.createObjectStore('facts', { keyPath: 'id' }).createIndex('byDramaEpisode', ['dramaId', 'episodeKey']);
+        db.createObjectStore('sources', { keyPath: 'id' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    let blocked = false;
+    let opened = false;
+    const upgrading = openCatalogDb(name, { onBlocked: () => (blocked = true) }).then((db) => {
+      opened = true;
+      return db;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(blocked).toBe(true);
+    expect(opened).toBe(false);
+    old.close();
+    const db = await upgrading;
+    dbs.push(db);
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames]).toContain('ownFacts');
+  });
+
+  it('releases its own connection when a newer version asks, and says so', async () => {
+    const name = `test-upgrade-${++counter}`;
+    let released = false;
+    await openCatalogDb(name, { onClosedForUpgrade: () => (released = true) });
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 99);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    expect(newer.version).toBe(99);
+    expect(released).toBe(true);
+    newer.close();
+  });
+});

@@ -73,9 +73,23 @@ export interface BetweenTakesDB extends DBSchema {
 
 export type CatalogDb = IDBPDatabase<BetweenTakesDB>;
 
-/** Opens (creating or upgrading) the database. */
-export function openCatalogDb(name = DB_NAME): Promise<CatalogDb> {
-  return openDB<BetweenTakesDB>(name, DB_VERSION, {
+export interface OpenOptions {
+  /**
+   * Called after this connection closed itself because a newer version of the
+   * extension needs to upgrade the database: the caller drops it and reopens.
+   */
+  onClosedForUpgrade?: () => void;
+  /** Called while an older connection (an extension page still open) holds up our upgrade. */
+  onBlocked?: () => void;
+}
+
+/**
+ * Opens (creating or upgrading) the database. An upgrade held up by an older
+ * open connection waits and completes as soon as that connection is released;
+ * this connection in turn releases itself when a newer version asks.
+ */
+export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promise<CatalogDb> {
+  const db: Promise<CatalogDb> = openDB<BetweenTakesDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('meta');
@@ -93,10 +107,18 @@ export function openCatalogDb(name = DB_NAME): Promise<CatalogDb> {
         db.createObjectStore('progress', { keyPath: 'dramaId' });
       }
     },
+    blocked() {
+      options.onBlocked?.();
+    },
     blocking() {
-      // A newer version of the extension wants to upgrade: let it.
+      // A newer version of the extension wants to upgrade: step aside.
+      void db.then((open) => {
+        open.close();
+        options.onClosedForUpgrade?.();
+      });
     },
   });
+  return db;
 }
 
 /** The catalog version currently stored, if any. */
