@@ -9,14 +9,15 @@
  * - the player's title bar appearing or changing, through an observer on the
  *   player container, or on <body> only while no player container exists yet.
  *
- * Each trigger schedules one read after a short quiet period, so a burst of
- * page mutations costs one read.
+ * A trigger schedules a read right after the current task (so the title shows
+ * without delay), and reads are kept at least MIN_READ_INTERVAL_MS apart, so a
+ * page mutating a thousand times a second costs ten reads a second.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from './sites/types';
 
-/** How long to wait for a burst of mutations to settle before reading. */
-export const READ_DELAY_MS = 150;
+/** The shortest time between two reads of the page. */
+export const MIN_READ_INTERVAL_MS = 100;
 
 /** Media events that mean the player loaded or dropped a video. */
 const MEDIA_EVENTS = ['loadedmetadata', 'emptied', 'durationchange'] as const;
@@ -44,6 +45,7 @@ export function watchPlaying(
   let current: Playing | null = null;
   let currentPage = '';
   let timer: number | undefined;
+  let lastRead = -Infinity;
   let observedContainer: Element | null = null;
 
   const containerObserver = new MutationObserver(schedule);
@@ -65,6 +67,7 @@ export function watchPlaying(
   function read() {
     timer = undefined;
     if (signal.aborted) return;
+    lastRead = performance.now();
     const url = new URL(location.href);
     observeContainer();
     const page = pageKey(url);
@@ -78,7 +81,9 @@ export function watchPlaying(
 
   function schedule() {
     if (timer !== undefined || signal.aborted) return;
-    timer = ctx.setTimeout(read, READ_DELAY_MS);
+    // Not ctx.setTimeout: WXT's wrapper adds an abort listener per call and never
+    // removes it, which leaks one listener per read. This timer is cleared on abort.
+    timer = window.setTimeout(read, Math.max(0, lastRead + MIN_READ_INTERVAL_MS - performance.now()));
   }
 
   // WXT starts its URL watcher only for listeners added through the context.

@@ -31,6 +31,10 @@ export default defineContentScript({
   async main(ctx) {
     const site = siteForHost(location.hostname);
     if (!site) return;
+    // Nothing of ours competes with the page's own loading: start after its load event.
+    if (document.readyState !== 'complete') {
+      await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+    }
     let settings: Settings = await getSettings();
     let view: EpisodeView | null = null;
     /** Hidden with the shortcut or the × button: until the shortcut or another episode brings it back. */

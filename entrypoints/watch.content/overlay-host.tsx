@@ -13,7 +13,7 @@ import { sendMessage } from '../../utils/messaging';
 import { schedulePopups } from '../../utils/popup-scheduler';
 import type { Settings } from '../../utils/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
-import type { PlaybackState } from '../../utils/spoilers';
+import { isVeiled, type PlaybackState } from '../../utils/spoilers';
 import overlayCss from './overlay.css?inline';
 
 /** Events that must not reach the page's player (its shortcuts and click-to-pause). */
@@ -47,6 +47,14 @@ function findVideo(container: Element): HTMLVideoElement | null {
   return container.querySelector('video') ?? document.querySelector('video');
 }
 
+/** Which of the episode's facts are veiled now: changes only when a moment passes. */
+function veilSignature(view: EpisodeView, playback: PlaybackState | null): string {
+  return view.episodeFacts
+    .filter((fact) => isVeiled(fact, view.episode, playback))
+    .map((fact) => fact.id)
+    .join(' ');
+}
+
 function resolvedTheme(theme: Settings['theme']): 'light' | 'dark' {
   if (theme !== 'system') return theme;
   return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
@@ -70,6 +78,7 @@ export async function createOverlayHost(
   /** Stops the pop-up scheduler of the episode shown. */
   let session: AbortController | null = null;
   let sessionKey = '';
+  let lastVeil = '';
 
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: 'between-takes-overlay',
@@ -123,7 +132,8 @@ export async function createOverlayHost(
     card = fact;
     remember(fact);
     if (cardTimer !== undefined) clearTimeout(cardTimer);
-    cardTimer = ctx.setTimeout(dismissCard, (settings?.cardSeconds ?? 12) * 1000);
+    // A plain timer (see page-watcher.ts on ctx.setTimeout), cleared with the session.
+    cardTimer = window.setTimeout(dismissCard, (settings?.cardSeconds ?? 12) * 1000);
     paint();
   }
 
@@ -176,7 +186,12 @@ export async function createOverlayHost(
       },
       onTime: () => {
         playback = readPlayback();
-        paint();
+        // Re-render only when a veiled fact's moment has come, not every second.
+        const veil = veilSignature(next, playback);
+        if (veil !== lastVeil) {
+          lastVeil = veil;
+          paint();
+        }
       },
       signal,
     });
@@ -222,6 +237,7 @@ export async function createOverlayHost(
   }
 
   ctx.addEventListener(document, 'fullscreenchange', followFullscreen);
+  ctx.onInvalidated(stopSession);
   return {
     show,
     hide,

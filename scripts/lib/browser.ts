@@ -24,6 +24,19 @@ export function chromiumPath(): string {
   return found;
 }
 
+/** Flags for Chromium on a machine with no network and no GPU. */
+const COMMON_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Fixture videos start playing by themselves, as a streaming site's do.
+  '--autoplay-policy=no-user-gesture-required',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   /** The extension's background service worker. */
@@ -48,15 +61,7 @@ export async function launchWithExtension(
       ...(options.headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Fixture videos start playing by themselves, as a streaming site's do.
-      '--autoplay-policy=no-user-gesture-required',
+      ...COMMON_ARGS,
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
     ...(options.lang ? { locale: options.lang } : {}),
@@ -70,6 +75,25 @@ export async function launchWithExtension(
     context,
     worker,
     extensionId,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches the same Chromium with no extension: the baseline for benchmarks. */
+export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'between-takes-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: false,
+    viewport: { width: 1280, height: 720 },
+    args: ['--headless=new', ...COMMON_ARGS],
+  });
+  await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+  return {
+    context,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
