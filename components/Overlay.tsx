@@ -6,11 +6,14 @@
 import { useState } from 'preact/hooks';
 import type { EpisodeView, FactView } from '../utils/db/lookup';
 import { t } from '../utils/i18n';
+import { AddOwnFact, OwnFactControls, type OwnFactActions } from './FactEditor';
 
 export interface OverlayProps {
   view: EpisodeView;
   /** Called when the viewer closes the overlay. */
   onClose: () => void;
+  /** Adding, editing and deleting the viewer's own facts; without it the overlay only shows facts. */
+  actions?: OwnFactActions;
 }
 
 /** "1 fact", "3 facts". */
@@ -18,9 +21,12 @@ export function factCount(n: number): string {
   return n === 1 ? t('overlayFactCountOne') : t('overlayFactCountMany', n);
 }
 
-function FactItem({ fact }: { fact: FactView }) {
+/** What a fact item needs to offer edit/delete on the viewer's own facts. */
+type OwnContext = { actions: OwnFactActions; dramaTitle: string; episodes: number } | undefined;
+
+function FactItem({ fact, own }: { fact: FactView; own: OwnContext }) {
   return (
-    <li class="bt-fact">
+    <li class={fact.own ? 'bt-fact bt-fact-own' : 'bt-fact'}>
       <p class="bt-fact-text">{fact.text}</p>
       <p class="bt-fact-meta">
         {fact.tags.map((tag) => (
@@ -30,27 +36,29 @@ function FactItem({ fact }: { fact: FactView }) {
         ))}
         {fact.sourceTitle && <span class="bt-source">{t('overlaySource', fact.sourceTitle)}</span>}
       </p>
+      {fact.own && own && <OwnFactControls fact={fact} {...own} />}
     </li>
   );
 }
 
-function FactSection({ heading, facts }: { heading: string; facts: FactView[] }) {
+function FactSection({ heading, facts, own }: { heading: string; facts: FactView[]; own: OwnContext }) {
   if (facts.length === 0) return null;
   return (
     <section class="bt-section" aria-label={heading}>
       <h2 class="bt-heading">{heading}</h2>
       <ul class="bt-facts">
         {facts.map((fact) => (
-          <FactItem fact={fact} key={fact.id} />
+          <FactItem fact={fact} key={fact.id} own={own} />
         ))}
       </ul>
     </section>
   );
 }
 
-export function Overlay({ view, onClose }: OverlayProps) {
+export function Overlay({ view, onClose, actions }: OverlayProps) {
   const [open, setOpen] = useState(false);
   const total = view.episodeFacts.length + view.dramaFacts.length;
+  const own: OwnContext = actions && { actions, dramaTitle: view.drama.title, episodes: view.drama.episodes };
   const episodeLabel = view.episode === null ? null : t('overlayEpisode', view.episode);
   return (
     <div class="bt-overlay" role="region" aria-label={t('extName')}>
@@ -84,10 +92,19 @@ export function Overlay({ view, onClose }: OverlayProps) {
           ) : (
             <>
               {view.episode !== null && (
-                <FactSection heading={t('overlayEpisodeHeading', view.episode)} facts={view.episodeFacts} />
+                <FactSection heading={t('overlayEpisodeHeading', view.episode)} facts={view.episodeFacts} own={own} />
               )}
-              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={view.dramaFacts} />
+              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={view.dramaFacts} own={own} />
             </>
+          )}
+          {actions && (
+            <AddOwnFact
+              dramaId={view.drama.id}
+              dramaTitle={view.drama.title}
+              episodes={view.drama.episodes}
+              episode={view.episode}
+              actions={actions}
+            />
           )}
         </div>
       )}

@@ -4,6 +4,7 @@
  * we do not control.
  */
 import { z } from 'zod';
+import { MAX_PACK_BYTES } from './catalog/pack';
 import { MAX_TITLE_LENGTH } from './sites/page-data';
 import { SITE_IDS, type Playing } from './sites/types';
 
@@ -13,3 +14,17 @@ export const playingSchema: z.ZodType<Playing> = z.strictObject({
   season: z.number().int().min(1).max(99).optional(),
   episode: z.number().int().min(1).max(500).optional(),
 });
+
+const ownFactId = z.string().min(1).max(120);
+
+/** The draft is checked field by field by addOwnFact, which names each bad field; here only its outline. */
+export const addOwnFactSchema = z.looseObject({});
+
+export const updateOwnFactSchema = z.strictObject({ id: ownFactId, draft: z.looseObject({}) });
+
+export const deleteOwnFactSchema = z.strictObject({ id: ownFactId });
+
+/** Twice the pack limit: the import itself refuses an oversized pack with a clear message. */
+export const importPackSchema = z.strictObject({ json: z.string().max(MAX_PACK_BYTES * 2) });
+
+export const updateRemotePacksSchema = z.strictObject({ manifestUrl: z.string().min(1).max(2000) });

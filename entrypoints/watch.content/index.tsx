@@ -8,6 +8,8 @@ import { sendMessage } from '../../utils/messaging';
 import { watchPlaying } from '../../utils/page-watcher';
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
+import type { OwnFactActions } from '../../components/FactEditor';
+import type { Playing } from '../../utils/sites/types';
 import { createOverlayHost } from './overlay-host';
 
 export default defineContentScript({
@@ -16,10 +18,34 @@ export default defineContentScript({
   async main(ctx) {
     const site = siteForHost(location.hostname);
     if (!site) return;
-    const overlay = await createOverlayHost(ctx, site);
+    let last: Playing | null = null;
+    // After the viewer adds, edits or deletes a fact, ask again so the overlay shows it.
+    const refresh = () => show(last);
+    const actions: OwnFactActions = {
+      async add(draft) {
+        const result = await sendMessage('addOwnFact', draft);
+        if (!result.ok) return result.problems;
+        await refresh();
+        return null;
+      },
+      async update(id, draft) {
+        const result = await sendMessage('updateOwnFact', { id, draft });
+        if (!result.ok) return result.problems;
+        await refresh();
+        return null;
+      },
+      async remove(id) {
+        await sendMessage('deleteOwnFact', { id });
+        await refresh();
+      },
+    };
+    const overlay = await createOverlayHost(ctx, site, actions);
     // Answers can arrive out of order; only the newest question's answer counts.
     let asked = 0;
-    watchPlaying(ctx, site, async (playing) => {
+    watchPlaying(ctx, site, (playing) => show(playing));
+
+    async function show(playing: Playing | null) {
+      last = playing;
       const question = ++asked;
       if (!playing) {
         overlay.hide();
@@ -35,6 +61,6 @@ export default defineContentScript({
       if (question !== asked || !ctx.isValid) return;
       if (view) overlay.show(view);
       else overlay.hide();
-    });
+    }
   },
 });

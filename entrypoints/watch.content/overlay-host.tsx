@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { OwnFactActions } from '../../components/FactEditor';
 import { Overlay } from '../../components/Overlay';
 import type { EpisodeView } from '../../utils/db/lookup';
 import type { SiteAdapter } from '../../utils/sites/types';
@@ -35,7 +36,11 @@ function viewKey(view: EpisodeView): string {
   return `${view.drama.id}#${view.episode ?? ''}`;
 }
 
-export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAdapter): Promise<OverlayHost> {
+export async function createOverlayHost(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  actions?: OwnFactActions,
+): Promise<OverlayHost> {
   let view: EpisodeView | null = null;
   let anchor: Element = document.body;
   /** The episode the viewer closed the overlay on; it stays closed until the episode changes. */
@@ -60,7 +65,10 @@ export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAda
   function paint(container: HTMLElement) {
     if (!view) return;
     const current = view;
-    render(<Overlay key={viewKey(current)} view={current} onClose={() => close(current)} />, container);
+    render(
+      <Overlay key={viewKey(current)} view={current} onClose={() => close(current)} actions={actions} />,
+      container,
+    );
   }
 
   function close(closing: EpisodeView) {
