@@ -9,6 +9,7 @@ import type { EpisodeView, FactView } from '../utils/db/lookup';
 import { t } from '../utils/i18n';
 import { isVeiled, type PlaybackState } from '../utils/spoilers';
 import { FactCard } from './FactCard';
+import { AddOwnFact, OwnFactControls, type OwnFactActions } from './FactEditor';
 
 export interface OverlayProps {
   view: EpisodeView;
@@ -23,6 +24,8 @@ export interface OverlayProps {
   onDismissCard: () => void;
   /** Called when the viewer closes the overlay. */
   onClose: () => void;
+  /** Adding, editing and deleting the viewer's own facts; without it the overlay only shows facts. */
+  actions?: OwnFactActions;
 }
 
 /** "1 fact", "3 facts". */
@@ -30,7 +33,10 @@ export function factCount(n: number): string {
   return n === 1 ? t('overlayFactCountOne') : t('overlayFactCountMany', n);
 }
 
-function FactItem({ fact, veiled }: { fact: FactView; veiled: boolean }) {
+/** What a fact item needs to offer edit/delete on the viewer's own facts. */
+type OwnContext = { actions: OwnFactActions; dramaTitle: string; episodes: number } | undefined;
+
+function FactItem({ fact, veiled, own }: { fact: FactView; veiled: boolean; own: OwnContext }) {
   const [revealed, setRevealed] = useState(false);
   if (veiled && !revealed) {
     return (
@@ -43,7 +49,7 @@ function FactItem({ fact, veiled }: { fact: FactView; veiled: boolean }) {
     );
   }
   return (
-    <li class="bt-fact">
+    <li class={fact.own ? 'bt-fact bt-fact-own' : 'bt-fact'}>
       <p class="bt-fact-text">{fact.text}</p>
       <p class="bt-fact-meta">
         {fact.tags.map((tag) => (
@@ -53,6 +59,7 @@ function FactItem({ fact, veiled }: { fact: FactView; veiled: boolean }) {
         ))}
         {fact.sourceTitle && <span class="bt-source">{t('overlaySource', fact.sourceTitle)}</span>}
       </p>
+      {fact.own && own && <OwnFactControls fact={fact} {...own} />}
     </li>
   );
 }
@@ -61,10 +68,12 @@ function FactSection({
   heading,
   facts,
   veiled,
+  own,
 }: {
   heading: string;
   facts: FactView[];
   veiled: (f: FactView) => boolean;
+  own: OwnContext;
 }) {
   if (facts.length === 0) return null;
   return (
@@ -72,7 +81,7 @@ function FactSection({
       <h2 class="bt-heading">{heading}</h2>
       <ul class="bt-facts">
         {facts.map((fact) => (
-          <FactItem fact={fact} veiled={veiled(fact)} key={fact.id} />
+          <FactItem fact={fact} veiled={veiled(fact)} key={fact.id} own={own} />
         ))}
       </ul>
     </section>
@@ -80,7 +89,8 @@ function FactSection({
 }
 
 export function Overlay(props: OverlayProps) {
-  const { view, spoilerSafe, dramaWideFacts, playback, card, onDismissCard, onClose } = props;
+  const { view, spoilerSafe, dramaWideFacts, playback, card, onDismissCard, onClose, actions } = props;
+  const own: OwnContext = actions && { actions, dramaTitle: view.drama.title, episodes: view.drama.episodes };
   const [open, setOpen] = useState(false);
   const dramaFacts = dramaWideFacts ? view.dramaFacts : [];
   const total = view.episodeFacts.length + dramaFacts.length;
@@ -122,10 +132,25 @@ export function Overlay(props: OverlayProps) {
                   heading={t('overlayEpisodeHeading', view.episode)}
                   facts={view.episodeFacts}
                   veiled={veiled}
+                  own={own}
                 />
               )}
-              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={dramaFacts} veiled={veiled} />
+              <FactSection
+                heading={t('overlayAboutDrama', view.drama.title)}
+                facts={dramaFacts}
+                veiled={veiled}
+                own={own}
+              />
             </>
+          )}
+          {actions && (
+            <AddOwnFact
+              dramaId={view.drama.id}
+              dramaTitle={view.drama.title}
+              episodes={view.drama.episodes}
+              episode={view.episode}
+              actions={actions}
+            />
           )}
         </div>
       ) : (

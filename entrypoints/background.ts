@@ -1,16 +1,37 @@
 /**
  * The background service worker: owns the catalog database and answers the
- * content scripts. The browser stops it when idle and starts it for the next
- * message, so listeners are registered synchronously at the top of main() and
- * the database is opened lazily, once per start, behind a memoised promise.
+ * content scripts and the options page. The browser stops it when idle and
+ * starts it for the next message, so listeners are registered synchronously at
+ * the top of main() and the database is opened lazily, once per start, behind a
+ * memoised promise.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { PackError } from '../utils/catalog/pack';
 import { bundledCatalog } from '../utils/catalog/bundled';
 import { openCatalogDb, seedCatalog, type CatalogDb } from '../utils/db/facts-store';
 import { lookupEpisode, markSeen } from '../utils/db/lookup';
-import { onMessage, sendMessage, TOGGLE_OVERLAY_COMMAND } from '../utils/messaging';
-import { playingSchema, seenSchema } from '../utils/messages-schema';
+import {
+  addOwnFact,
+  deleteOwnFact,
+  DraftError,
+  exportOwnFacts,
+  importOwnFactsPack,
+  updateOwnFact,
+  type OwnFactDraft,
+} from '../utils/db/own-facts';
+import { updateRemotePacks } from '../utils/db/remote-packs';
+import { onMessage, sendMessage, TOGGLE_OVERLAY_COMMAND, type OwnFactResult } from '../utils/messaging';
+import {
+  seenSchema,
+  addOwnFactSchema,
+  deleteOwnFactSchema,
+  importPackSchema,
+  playingSchema,
+  updateOwnFactSchema,
+  updateRemotePacksSchema,
+} from '../utils/messages-schema';
+import { remotePacksItem } from '../utils/remote-packs-setting';
 
 let database: Promise<CatalogDb> | undefined;
 
@@ -34,6 +55,26 @@ function catalogDb(): Promise<CatalogDb> {
 /** Only our own extension's pages and content scripts may ask. */
 function fromThisExtension(sender: { id?: string }): boolean {
   return sender.id === browser.runtime.id;
+}
+
+/** Only the extension's own pages (options, popup): never a content script beside a web page. */
+function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
+  return fromThisExtension(sender) && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+const MALFORMED: OwnFactResult = {
+  ok: false,
+  problems: [{ field: 'text', code: 'invalid', detail: 'malformed message' }],
+};
+
+/** Runs an own-fact write, turning a refused draft into its problems. */
+async function draftResult(write: (db: CatalogDb) => ReturnType<typeof addOwnFact>): Promise<OwnFactResult> {
+  try {
+    return { ok: true, fact: await write(await catalogDb()) };
+  } catch (err) {
+    if (err instanceof DraftError) return { ok: false, problems: err.problems };
+    throw err;
+  }
 }
 
 export default defineBackground({
@@ -67,6 +108,66 @@ export default defineBackground({
       if (tab?.id === undefined) return;
       // A tab without our content script (another site) has nobody to answer.
       await sendMessage('toggleOverlay', undefined, tab.id).catch(() => undefined);
+    });
+
+    onMessage('addOwnFact', async ({ data, sender }) => {
+      if (!fromThisExtension(sender) || !addOwnFactSchema.safeParse(data).success) return MALFORMED;
+      return draftResult((db) => addOwnFact(db, data as OwnFactDraft));
+    });
+
+    onMessage('updateOwnFact', async ({ data, sender }) => {
+      const change = updateOwnFactSchema.safeParse(data);
+      if (!fromThisExtension(sender) || !change.success) return MALFORMED;
+      return draftResult((db) => updateOwnFact(db, change.data.id, change.data.draft as OwnFactDraft));
+    });
+
+    onMessage('deleteOwnFact', async ({ data, sender }) => {
+      const target = deleteOwnFactSchema.safeParse(data);
+      if (!fromThisExtension(sender) || !target.success) return { ok: false };
+      return { ok: await deleteOwnFact(await catalogDb(), target.data.id) };
+    });
+
+    onMessage('exportOwnFacts', async ({ sender }) => {
+      if (!fromExtensionPage(sender)) throw new Error('Only the options page may export.');
+      return exportOwnFacts(await catalogDb());
+    });
+
+    onMessage('importPack', async ({ data, sender }) => {
+      const file = importPackSchema.safeParse(data);
+      if (!fromExtensionPage(sender)) throw new Error('Only the options page may import.');
+      if (!file.success)
+        return { ok: false, problems: [{ code: 'too-large', field: '', detail: 'the pack is too large' }] };
+      try {
+        return { ok: true, summary: await importOwnFactsPack(await catalogDb(), file.data.json) };
+      } catch (err) {
+        if (err instanceof PackError) return { ok: false, problems: err.problems };
+        throw err;
+      }
+    });
+
+    onMessage('listDramas', async ({ sender }) => {
+      if (!fromExtensionPage(sender)) return [];
+      const dramas = await (await catalogDb()).getAll('dramas');
+      return dramas
+        .map(({ id, title, titleKo, romanized, aliases, episodes, cast }) => ({
+          id,
+          title,
+          titleKo,
+          romanized,
+          aliases,
+          episodes,
+          cast,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+    });
+
+    onMessage('updateRemotePacks', async ({ data, sender }) => {
+      if (!fromExtensionPage(sender)) throw new Error('Only the options page may update remote packs.');
+      const target = updateRemotePacksSchema.safeParse(data);
+      if (!target.success) return { ok: false, problem: { code: 'bad-url', detail: 'no manifest URL' } };
+      const result = await updateRemotePacks(await catalogDb(), target.data.manifestUrl, bundledCatalog);
+      await remotePacksItem.setValue({ manifestUrl: target.data.manifestUrl, last: { at: Date.now(), result } });
+      return result;
     });
 
     // Seed on install and on every update, before any page asks.

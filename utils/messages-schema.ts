@@ -4,11 +4,12 @@
  * we do not control.
  */
 import { z } from 'zod';
+import { MAX_PACK_BYTES } from './catalog/pack';
+import { MAX_TITLE_LENGTH } from './sites/page-data';
+import { SITE_IDS, type Playing } from './sites/types';
 
 // Extension pages forbid eval: tell zod not to try compiling validators with new Function.
 z.config({ jitless: true });
-import { MAX_TITLE_LENGTH } from './sites/page-data';
-import { SITE_IDS, type Playing } from './sites/types';
 
 export const playingSchema: z.ZodType<Playing> = z.strictObject({
   site: z.enum(SITE_IDS),
@@ -22,3 +23,17 @@ export const seenSchema = z.strictObject({
   episode: z.number().int().min(1).max(500).nullable(),
   factId: z.string().min(1).max(200),
 });
+
+const ownFactId = z.string().min(1).max(120);
+
+/** The draft is checked field by field by addOwnFact, which names each bad field; here only its outline. */
+export const addOwnFactSchema = z.looseObject({});
+
+export const updateOwnFactSchema = z.strictObject({ id: ownFactId, draft: z.looseObject({}) });
+
+export const deleteOwnFactSchema = z.strictObject({ id: ownFactId });
+
+/** Twice the pack limit: the import itself refuses an oversized pack with a clear message. */
+export const importPackSchema = z.strictObject({ json: z.string().max(MAX_PACK_BYTES * 2) });
+
+export const updateRemotePacksSchema = z.strictObject({ manifestUrl: z.string().min(1).max(2000) });

@@ -1,6 +1,10 @@
-/** The options page: one section per panel. */
+/**
+ * The options page: a thin shell that renders each panel in its own section.
+ * Panels live in components/options/, one file each.
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { CatalogPanel } from '../../components/options/CatalogPanel';
 import { SettingsPanel } from '../../components/options/SettingsPanel';
 import { t } from '../../utils/i18n';
 import './options.css';
@@ -10,6 +14,9 @@ function OptionsPage() {
     <main class="bt-options">
       <h1>{t('optionsTitle')}</h1>
       <SettingsPanel />
+      <section id="catalog" aria-labelledby="catalog-heading">
+        <CatalogPanel />
+      </section>
     </main>
   );
 }

@@ -11,6 +11,8 @@ import { watchPlaying } from '../../utils/page-watcher';
 import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/settings';
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
+import type { OwnFactActions } from '../../components/FactEditor';
+import type { Playing } from '../../utils/sites/types';
 import { createOverlayHost } from './overlay-host';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */
@@ -39,13 +41,59 @@ export default defineContentScript({
     let view: EpisodeView | null = null;
     /** Hidden with the shortcut or the × button: until the shortcut or another episode brings it back. */
     let hiddenByViewer = false;
-    const overlay = await createOverlayHost(ctx, site, () => {
-      hiddenByViewer = true;
-      render();
-    });
+    let last: Playing | null = null;
+    // After the viewer adds, edits or deletes a fact, ask again so the overlay shows it.
+    const refresh = () => ask(last);
+    const actions: OwnFactActions = {
+      async add(draft) {
+        const result = await sendMessage('addOwnFact', draft);
+        if (!result.ok) return result.problems;
+        await refresh();
+        return null;
+      },
+      async update(id, draft) {
+        const result = await sendMessage('updateOwnFact', { id, draft });
+        if (!result.ok) return result.problems;
+        await refresh();
+        return null;
+      },
+      async remove(id) {
+        await sendMessage('deleteOwnFact', { id });
+        await refresh();
+      },
+    };
+    const overlay = await createOverlayHost(
+      ctx,
+      site,
+      () => {
+        hiddenByViewer = true;
+        render();
+      },
+      actions,
+    );
     let stopWatching: (() => void) | null = null;
     // Answers can arrive out of order; only the newest question's answer counts.
     let asked = 0;
+
+    /** Asks the background what the catalog knows about what the page plays, and shows it. */
+    async function ask(playing: Playing | null) {
+      last = playing;
+      const question = ++asked;
+      let answer: EpisodeView | null = null;
+      if (playing) {
+        try {
+          answer = await sendMessage('lookupEpisode', playing);
+        } catch (err) {
+          // The extension was reloaded or the worker failed: show nothing rather than stale facts.
+          console.warn('Between Takes: lookup failed', err);
+        }
+      }
+      if (question !== asked || !ctx.isValid) return;
+      const episodeChanged = answer?.drama.id !== view?.drama.id || answer?.episode !== view?.episode;
+      if (episodeChanged) hiddenByViewer = false;
+      view = answer;
+      render();
+    }
 
     const render = () => {
       if (view && !hiddenByViewer && isSiteOn(settings, site.id)) overlay.show(view, settings);
@@ -54,23 +102,7 @@ export default defineContentScript({
 
     const start = () => {
       if (stopWatching) return;
-      stopWatching = watchPlaying(ctx, site, async (playing) => {
-        const question = ++asked;
-        let answer: EpisodeView | null = null;
-        if (playing) {
-          try {
-            answer = await sendMessage('lookupEpisode', playing);
-          } catch (err) {
-            // The extension was reloaded or the worker failed: show nothing rather than stale facts.
-            console.warn('Between Takes: lookup failed', err);
-          }
-        }
-        if (question !== asked || !ctx.isValid) return;
-        const episodeChanged = answer?.drama.id !== view?.drama.id || answer?.episode !== view?.episode;
-        if (episodeChanged) hiddenByViewer = false;
-        view = answer;
-        render();
-      });
+      stopWatching = watchPlaying(ctx, site, (playing) => void ask(playing));
     };
 
     const stop = () => {

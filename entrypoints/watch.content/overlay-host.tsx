@@ -7,6 +7,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { OwnFactActions } from '../../components/FactEditor';
 import { Overlay } from '../../components/Overlay';
 import type { EpisodeView, FactView } from '../../utils/db/lookup';
 import { sendMessage } from '../../utils/messaging';
@@ -60,11 +61,15 @@ function resolvedTheme(theme: Settings['theme']): 'light' | 'dark' {
   return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 }
 
-/** `onClose`: the viewer closed the overlay with its × button. */
+/**
+ * `onClose`: the viewer closed the overlay with its × button. `actions`: adding,
+ * editing and deleting the viewer's own facts from the overlay.
+ */
 export async function createOverlayHost(
   ctx: ContentScriptContext,
   site: SiteAdapter,
   onClose: () => void,
+  actions?: OwnFactActions,
 ): Promise<OverlayHost> {
   let view: EpisodeView | null = null;
   let settings: Settings | null = null;
@@ -109,6 +114,7 @@ export async function createOverlayHost(
         card={card}
         onDismissCard={dismissCard}
         onClose={onClose}
+        actions={actions}
       />,
       container,
     );

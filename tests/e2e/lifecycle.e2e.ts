@@ -74,13 +74,17 @@ describe('lifecycle', () => {
   });
 
   it('removes its overlay from an open tab when the extension is reloaded or updated', async () => {
+    // A tab playing an episode: its video keeps the page alive.
     const page = await openFixture(
       browser.context,
       'https://www.netflix.com/watch/80049015',
-      'netflix/watch-healer-e14.html',
+      'netflix/watch-playing.html',
     );
     await toggle(page).waitFor({ timeout: 10_000 });
-    await browser.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    // Reload from an extension page: the worker handle may belong to a worker the first test stopped.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.evaluate(() => chrome.runtime.reload()).catch(() => undefined); // the page closes with it
     await overlayHost(page).waitFor({ state: 'detached', timeout: 10_000 });
     await page.close();
   });

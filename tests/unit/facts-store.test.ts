@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogPack } from '../../utils/catalog/types';
 import {
+  DB_VERSION,
   dramaWideFacts,
   factsForEpisode,
   openCatalogDb,
@@ -184,7 +185,7 @@ describe('upgrades', () => {
     old.close();
     const db = await upgrading;
     dbs.push(db);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('ownFacts');
   });
 

@@ -7,19 +7,27 @@
 import { z } from 'zod';
 
 /** Lower-case words joined by hyphens: stable, URL-safe, readable in a diff. */
-const slug = z
+export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "healer-ep14-kiss"');
 
+/**
+ * Markup or a script address in what should be plain text. Facts are always
+ * rendered as text, so markup would show as literal tags; refusing it at the
+ * door keeps hostile packs out and tells the author why.
+ */
+export const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<\s*script|javascript\s*:/i;
+
 /** Visible text: trimmed, non-empty, bounded, no control characters. */
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .refine((s) => !MARKUP.test(s), 'must be plain text, not HTML markup or a script address');
 
 export const castMemberSchema = z.strictObject({
   /** The actor's name as the press romanises it most often, e.g. "Ji Chang-wook". */

@@ -10,7 +10,7 @@ import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
 
 export const DB_NAME = 'between-takes';
 /** Bump with a new `if (oldVersion < N)` step in upgrade(); never edit old steps. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * A fact as stored: `episodeKey` is 0 for drama-wide facts so it can be indexed,
@@ -43,6 +43,23 @@ export interface OwnFact extends StoredFact {
   updatedAt: number;
 }
 
+/**
+ * A drama fetched from a remote pack (version 3). Kept apart from the catalog
+ * stores so a reseed of the bundled pack can lay it over the bundled catalog
+ * again: remote data survives extension updates.
+ */
+export interface RemoteShard {
+  dramaId: string;
+  /** sha256 (hex) of the shard file as served: an unchanged hash is not fetched again. */
+  sha256: string;
+  /** The manifest URL it came from. */
+  manifestUrl: string;
+  drama: Drama;
+  facts: Fact[];
+  sources: SourceRef[];
+  fetchedAt: number;
+}
+
 /** Which facts of one episode the viewer has already seen pop up or dismissed. */
 export interface SeenState {
   /** `${dramaId}#${episode}`. */
@@ -69,6 +86,8 @@ export interface BetweenTakesDB extends DBSchema {
   ownFacts: { key: string; value: OwnFact; indexes: { byDramaEpisode: [string, number] } };
   seen: { key: string; value: SeenState };
   progress: { key: string; value: Progress };
+  // Remote packs (version 3): each fetched drama, laid over the bundled catalog on every seed.
+  remoteShards: { key: string; value: RemoteShard };
 }
 
 export type CatalogDb = IDBPDatabase<BetweenTakesDB>;
@@ -106,6 +125,9 @@ export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promis
         db.createObjectStore('seen', { keyPath: 'key' });
         db.createObjectStore('progress', { keyPath: 'dramaId' });
       }
+      if (oldVersion < 3) {
+        db.createObjectStore('remoteShards', { keyPath: 'dramaId' });
+      }
     },
     blocked() {
       options.onBlocked?.();
@@ -128,10 +150,12 @@ export async function storedCatalogVersion(db: CatalogDb): Promise<string | unde
 
 /**
  * Replaces the catalog stores with `pack` in one transaction, unless that
- * version is already stored. Returns whether it wrote anything.
+ * version is already stored, then lays the remote shards over it (a remote
+ * drama replaces the bundled record and facts of the same id). Returns whether
+ * it wrote anything.
  */
 export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boolean> {
-  const tx = db.transaction(['meta', 'dramas', 'facts', 'sources'], 'readwrite');
+  const tx = db.transaction(['meta', 'dramas', 'facts', 'sources', 'remoteShards'], 'readwrite');
   const meta = tx.objectStore('meta');
   if ((await meta.get('catalogVersion')) === pack.version) {
     await tx.done;
@@ -143,10 +167,19 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
   // Requests are queued without awaiting each one; tx.done rejects if any fails.
   const writes: Promise<unknown>[] = [];
   try {
+    const shards = await tx.objectStore('remoteShards').getAll();
+    const remote = new Set(shards.map((s) => s.dramaId));
     writes.push(dramas.clear(), facts.clear(), sources.clear());
-    for (const drama of pack.dramas) writes.push(dramas.put(drama));
-    pack.facts.forEach((fact, seq) => writes.push(facts.put({ ...fact, episodeKey: fact.episode ?? 0, seq })));
+    for (const drama of pack.dramas) if (!remote.has(drama.id)) writes.push(dramas.put(drama));
+    pack.facts.forEach((fact, seq) => {
+      if (!remote.has(fact.dramaId)) writes.push(facts.put(toStoredFact(fact, seq)));
+    });
     for (const source of pack.sources) writes.push(sources.put(source));
+    for (const shard of shards) {
+      writes.push(dramas.put(shard.drama));
+      shard.facts.forEach((fact, seq) => writes.push(facts.put(toStoredFact(fact, seq))));
+      for (const source of shard.sources) writes.push(sources.put(source));
+    }
     writes.push(meta.put(pack.version, 'catalogVersion'));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
@@ -159,7 +192,13 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
   return true;
 }
 
-function abortQuietly(tx: { abort(): void }) {
+/** A catalog fact as stored: indexed episode (0 = whole drama) and its order within the pack. */
+export function toStoredFact(fact: Fact, seq: number): StoredFact {
+  return { ...fact, episodeKey: fact.episode ?? 0, seq };
+}
+
+/** Aborts a transaction that may already have finished. */
+export function abortQuietly(tx: { abort(): void }) {
   try {
     tx.abort();
   } catch {

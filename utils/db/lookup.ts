@@ -2,11 +2,21 @@
 import type { Drama, Fact } from '../catalog/types';
 import { matchTitle } from '../match-title';
 import type { Playing } from '../sites/types';
-import { dramasByTitleKey, dramaWideFacts, factsForEpisode, sourcesById, type CatalogDb } from './facts-store';
+import { ownFactsFor } from './own-facts';
+import {
+  dramasByTitleKey,
+  dramaWideFacts,
+  factsForEpisode,
+  sourcesById,
+  type CatalogDb,
+  type OwnFact,
+} from './facts-store';
 
 /** A fact as the overlay shows it: with the title of the article it came from. */
 export interface FactView extends Fact {
   sourceTitle: string;
+  /** True for a fact the viewer wrote (editable, deletable); catalog facts leave it out. */
+  own?: true;
 }
 
 /** What the overlay needs for one recognised episode. */
@@ -41,9 +51,11 @@ export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<Ep
   const drama = await findDrama(db, playing);
   if (!drama) return null;
   const episode = playing.episode ?? null;
-  const [episodeFacts, dramaFacts] = await Promise.all([
+  const [episodeFacts, dramaFacts, ownEpisodeFacts, ownDramaFacts] = await Promise.all([
     episode === null ? Promise.resolve([]) : factsForEpisode(db, drama.id, episode),
     dramaWideFacts(db, drama.id),
+    episode === null ? Promise.resolve([]) : ownFactsFor(db, drama.id, episode),
+    ownFactsFor(db, drama.id, 0),
   ]);
   const sources = await sourcesById(
     db,
@@ -51,12 +63,18 @@ export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<Ep
   );
   const view = (fact: Fact): FactView => ({ ...fact, sourceTitle: sources[fact.sourceId]?.title ?? '' });
   const seen = await db.get('seen', seenKey(drama.id, episode));
+  // The viewer's facts follow the catalog's, marked as theirs.
+  const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, ...fact }: OwnFact): FactView => ({
+    ...fact,
+    sourceTitle: '',
+    own: true,
+  });
   const { id, title, titleKo, year, network, episodes } = drama;
   return {
     drama: { id, title, titleKo, year, network, episodes },
     episode,
-    episodeFacts: episodeFacts.map(view),
-    dramaFacts: dramaFacts.map(view),
+    episodeFacts: [...episodeFacts.map(view), ...ownEpisodeFacts.map(ownView)],
+    dramaFacts: [...dramaFacts.map(view), ...ownDramaFacts.map(ownView)],
     seenFactIds: seen?.factIds ?? [],
   };
 }

@@ -1,0 +1,164 @@
+/**
+ * The growing catalog in real Chromium: the viewer's own fact added from the
+ * overlay, export and import on the options page, article import, and remote
+ * packs fetched from a local static server (with a tampered shard refused).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { goblinShard, manifestFor } from '../helpers/remote-pack';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let origin = '';
+/** What the static server answers: path → body. */
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  server = createServer((req, res) => {
+    const body = files.get(new URL(req.url ?? '/', 'http://x').pathname);
+    res.writeHead(body === undefined ? 404 : 200, {
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': '*',
+      'Cache-Control': 'no-store',
+    });
+    res.end(body ?? '');
+  });
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Every other request is aborted by launchWithExtension; let the local pack host through.
+  await browser.context.route(`${origin}/**`, (route) => route.continue());
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+async function optionsPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'Catalog and your facts' }).waitFor({ timeout: 10_000 });
+  return page;
+}
+
+/** The remote shards stored in the extension's database, read in the service worker. */
+async function storedShards(): Promise<{ dramaId: string; facts: { text: string }[] }[]> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('between-takes');
+        open.onsuccess = () => {
+          const request = open.result.transaction('remoteShards').objectStore('remoteShards').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+}
+
+describe('the viewer’s own facts', () => {
+  it('are added from the overlay, shown as theirs, exported and refused or imported on the options page', async () => {
+    const watch = await openFixture(
+      browser.context,
+      'https://www.netflix.com/watch/80049015',
+      'netflix/watch-healer-e14.html',
+    );
+    const overlay = watch.locator('between-takes-overlay');
+    await overlay.locator('.bt-toggle').waitFor({ state: 'visible', timeout: 10_000 });
+    await overlay.locator('.bt-toggle').click();
+    await overlay.getByRole('button', { name: 'Add a fact' }).click();
+    const text = overlay.getByLabel('What happened behind the scenes');
+    await text.fill('<b>bold</b>');
+    await overlay.getByRole('button', { name: 'Save' }).click();
+    await overlay.getByText('Write the fact as plain text').waitFor({ timeout: 10_000 });
+    await text.fill('The crew hid hand warmers in the hospital bed.');
+    await overlay.getByLabel('People, separated by commas').fill('Ji Chang-wook, Park Min-young');
+    await overlay.getByRole('button', { name: 'Save' }).click();
+    const mine = overlay.locator('.bt-fact-own');
+    await mine.waitFor({ timeout: 10_000 });
+    expect(await mine.innerText()).toContain('hand warmers');
+    expect(await mine.innerText()).toContain('Your fact');
+    expect(await overlay.locator('.bt-toggle').innerText()).toMatch(/\b9 facts\b/);
+    await watch.close();
+
+    const page = await optionsPage();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export as JSON' }).click(),
+    ]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      kind: string;
+      facts: { text: string; episode: number }[];
+    };
+    expect(exported.kind).toBe('own-facts');
+    expect(exported.facts).toEqual([
+      expect.objectContaining({ text: 'The crew hid hand warmers in the hospital bed.', episode: 14 }),
+    ]);
+
+    // A hostile pack is refused with a clear message.
+    const hostile = JSON.stringify({
+      ...exported,
+      facts: [{ ...exported.facts[0], id: 'own-x', text: '<script>alert(1)</script>' }],
+    });
+    await page
+      .getByLabel('Pack file (.json)')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.innerText()).toContain('nothing was changed');
+    expect(await alert.innerText()).toContain('facts[0].text: HTML or script is not allowed in text');
+
+    // A good pack (a new fact, plus the one already there) is imported.
+    const good = JSON.stringify({
+      ...exported,
+      facts: [...exported.facts, { ...exported.facts[0], id: 'own-imported', text: 'Imported from another browser.' }],
+    });
+    await page
+      .getByLabel('Pack file (.json)')
+      .setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+    await page.getByText('Imported 1 facts (1 you already had).').waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+});
+
+describe('remote packs', () => {
+  it('adds a drama from a local static host, then refuses a tampered shard and keeps the database as it was', async () => {
+    const shard = goblinShard();
+    files.set('/packs/manifest.json', manifestFor('1', { goblin: shard }));
+    files.set('/packs/shards/goblin.json', shard);
+    const page = await optionsPage();
+    await page.getByLabel('Manifest address').fill(`${origin}/packs/manifest.json`);
+    await page.getByRole('button', { name: 'Check for updates' }).click();
+    const result = page.getByTestId('remote-result');
+    await result.getByText('Catalog version 1: 1 dramas updated').waitFor({ timeout: 15_000 });
+
+    // The new drama is part of the catalog: article import recognises it.
+    await page.getByLabel('Article text').fill('Gong Yoo filmed the beach scene of Goblin episode 1 in Quebec.');
+    await page.getByRole('button', { name: 'Find facts' }).click();
+    await page.getByText('1 candidate facts').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.candidate select').inputValue()).toBe('goblin');
+
+    // The host now serves a shard that does not match the manifest's hash.
+    const changed = goblinShard('A corrected fact about Quebec.');
+    files.set('/packs/manifest.json', manifestFor('2', { goblin: changed }));
+    files.set('/packs/shards/goblin.json', changed.replace('Quebec', 'Pyongyang'));
+    await page.getByRole('button', { name: 'Check for updates' }).click();
+    await result.getByText('may have been tampered with').waitFor({ timeout: 15_000 });
+    expect(await result.innerText()).toContain('nothing was changed');
+    expect(await result.innerText()).toContain('drama "goblin"');
+    const stored = await storedShards();
+    expect(stored.map((s) => s.facts.map((f) => f.text))).toEqual([
+      ['The first meeting on the beach was filmed in Quebec City.'],
+    ]);
+    await page.close();
+  });
+});

@@ -1,0 +1,250 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PackError, type PackProblem } from '../../utils/catalog/pack';
+import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { lookupEpisode } from '../../utils/db/lookup';
+import {
+  addOwnFact,
+  deleteOwnFact,
+  DraftError,
+  exportOwnFacts,
+  importOwnFactsPack,
+  updateOwnFact,
+} from '../../utils/db/own-facts';
+import { catalog } from '../helpers/catalog';
+import { dumpDb } from '../helpers/db-dump';
+
+let dbs: CatalogDb[] = [];
+let counter = 0;
+async function seededDb(): Promise<CatalogDb> {
+  const db = await openCatalogDb(`own-${++counter}`);
+  dbs.push(db);
+  await seedCatalog(db, catalog);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs) db.close();
+  dbs = [];
+});
+
+const healer14 = { site: 'netflix' as const, titles: ['Healer'], episode: 14 };
+
+/** A valid own-facts pack, changed by `edit`, as JSON text. */
+function ownPack(edit: (pack: Record<string, unknown>) => void = () => {}): string {
+  const pack: Record<string, unknown> = {
+    format: 1,
+    kind: 'own-facts',
+    version: 'v1',
+    facts: [
+      {
+        id: 'own-a',
+        dramaId: 'healer',
+        episode: 14,
+        text: 'The rooftop set was heated between takes.',
+        people: ['Ji Chang-wook'],
+        tags: [],
+        spoiler: false,
+        sourceId: 'own',
+      },
+      {
+        id: 'own-b',
+        dramaId: 'heirs',
+        episode: null,
+        text: 'Krystal kept a diary of the shoot.',
+        spoiler: false,
+        sourceId: 'own',
+      },
+    ],
+  };
+  edit(pack);
+  return JSON.stringify(pack);
+}
+
+const facts = (pack: Record<string, unknown>) => pack['facts'] as Record<string, unknown>[];
+
+describe('own facts', () => {
+  it('are added, shown with the episode marked as the viewer’s own, edited and deleted', async () => {
+    const db = await seededDb();
+    const fact = await addOwnFact(db, { dramaId: 'healer', episode: 14, text: 'I cried at this scene.', people: [] });
+    let view = await lookupEpisode(db, healer14);
+    const mine = view!.episodeFacts.filter((f) => f.own);
+    expect(mine.map((f) => f.text)).toEqual(['I cried at this scene.']);
+    expect(view!.episodeFacts.filter((f) => !f.own).length).toBe(
+      catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === 14).length,
+    );
+
+    await updateOwnFact(db, fact.id, { dramaId: 'healer', episode: null, text: 'The whole drama made me cry.' });
+    view = await lookupEpisode(db, healer14);
+    expect(view!.episodeFacts.some((f) => f.own)).toBe(false);
+    expect(view!.dramaFacts.filter((f) => f.own).map((f) => f.text)).toEqual(['The whole drama made me cry.']);
+    expect((await db.get('ownFacts', fact.id))?.createdAt).toBe(fact.createdAt);
+
+    expect(await deleteOwnFact(db, fact.id)).toBe(true);
+    expect(await db.count('ownFacts')).toBe(0);
+    expect(await deleteOwnFact(db, fact.id)).toBe(false);
+  });
+
+  it.each([
+    ['empty text', { dramaId: 'healer', episode: 14, text: '   ' }, 'text', 'invalid'],
+    ['markup', { dramaId: 'healer', episode: 14, text: '<img src=x onerror=alert(1)>' }, 'text', 'invalid'],
+    ['an episode past the end', { dramaId: 'healer', episode: 21, text: 'Too far.' }, 'episode', 'episode-past-end'],
+    ['a drama not in the catalog', { dramaId: 'crash-landing', episode: 1, text: 'Hi.' }, 'dramaId', 'unknown-drama'],
+  ])('refuses a draft with %s, naming the field', async (_name, draft, field, code) => {
+    const db = await seededDb();
+    const err = await addOwnFact(db, draft).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DraftError);
+    expect((err as DraftError).problems[0]).toMatchObject({ field, code });
+    expect(await db.count('ownFacts')).toBe(0);
+  });
+
+  it('refuses to edit a fact that does not exist', async () => {
+    const db = await seededDb();
+    await expect(updateOwnFact(db, 'own-nope', { dramaId: 'healer', episode: 1, text: 'x' })).rejects.toBeInstanceOf(
+      DraftError,
+    );
+  });
+
+  it('survive a catalog update', async () => {
+    const db = await seededDb();
+    await addOwnFact(db, { dramaId: 'healer', episode: 14, text: 'Mine.' });
+    await seedCatalog(db, { ...catalog, version: 'next' });
+    expect((await lookupEpisode(db, healer14))!.episodeFacts.filter((f) => f.own).map((f) => f.text)).toEqual([
+      'Mine.',
+    ]);
+  });
+});
+
+describe('export and import', () => {
+  it('round-trips: what one browser exports, another imports exactly', async () => {
+    const from = await seededDb();
+    await addOwnFact(from, { dramaId: 'healer', episode: 14, text: 'First.', people: ['Park Min-young'] }, 1000);
+    await addOwnFact(from, { dramaId: 'oh-my-ghost', episode: null, text: 'Second.', spoiler: true }, 2000);
+    const exported = await exportOwnFacts(from);
+    expect(exported.kind).toBe('own-facts');
+    expect(exported.facts.map((f) => f.text)).toEqual(['First.', 'Second.']);
+
+    const to = await seededDb();
+    expect(await importOwnFactsPack(to, JSON.stringify(exported))).toEqual({ added: 2, alreadyThere: 0 });
+    expect(await exportOwnFacts(to)).toEqual(exported);
+    // Importing the same pack again changes nothing.
+    const before = await dumpDb(to);
+    expect(await importOwnFactsPack(to, JSON.stringify(exported))).toEqual({ added: 0, alreadyThere: 2 });
+    expect(await dumpDb(to)).toEqual(before);
+  });
+
+  it('imports a valid pack and shows its facts', async () => {
+    const db = await seededDb();
+    expect(await importOwnFactsPack(db, ownPack())).toEqual({ added: 2, alreadyThere: 0 });
+    const view = await lookupEpisode(db, healer14);
+    expect(view!.episodeFacts.find((f) => f.own)?.text).toBe('The rooftop set was heated between takes.');
+  });
+
+  const bad: [string, () => string, PackProblem['code'], string][] = [
+    ['not JSON', () => '{"format": 1, "kind": "own-facts",', 'not-json', ''],
+    ['not a pack at all', () => '[1, 2, 3]', 'shape', ''],
+    [
+      'a wrong shape (episode as text)',
+      () => ownPack((p) => (facts(p)[0]!['episode'] = 'fourteen')),
+      'shape',
+      'facts[0].episode',
+    ],
+    ['an unknown field', () => ownPack((p) => (facts(p)[0]!['html'] = 'x')), 'shape', 'facts[0]'],
+    ['a future format', () => ownPack((p) => (p['format'] = 2)), 'shape', 'format'],
+    [
+      'an unknown drama',
+      () => ownPack((p) => (facts(p)[1]!['dramaId'] = 'crash-landing-on-you')),
+      'unknown-drama',
+      'facts[1].dramaId',
+    ],
+    [
+      'an episode past the drama’s end',
+      () => ownPack((p) => (facts(p)[0]!['episode'] = 21)),
+      'episode-past-end',
+      'facts[0].episode',
+    ],
+    ['duplicate ids', () => ownPack((p) => (facts(p)[1]!['id'] = 'own-a')), 'duplicate-id', 'facts[1].id'],
+    ['oversized (over 5 MB)', () => ownPack((p) => (p['padding'] = 'x'.repeat(5 * 1024 * 1024))), 'too-large', ''],
+    [
+      'too many facts',
+      () => ownPack((p) => (p['facts'] = Array.from({ length: 10_001 }, (_, i) => ({ ...facts(p)[0], id: `f-${i}` })))),
+      'shape',
+      'facts',
+    ],
+    [
+      'an HTML tag in a fact',
+      () => ownPack((p) => (facts(p)[0]!['text'] = 'Nice <b>kiss</b>')),
+      'markup',
+      'facts[0].text',
+    ],
+    ['a script', () => ownPack((p) => (facts(p)[0]!['text'] = '<script>alert(1)</script>')), 'markup', 'facts[0].text'],
+    [
+      'a javascript: address',
+      () => ownPack((p) => (facts(p)[0]!['people'] = ['javascript:alert(1)'])),
+      'markup',
+      'facts[0].people[0]',
+    ],
+    [
+      'control characters',
+      () => ownPack((p) => (facts(p)[0]!['text'] = 'bell\u0007')),
+      'control-chars',
+      'facts[0].text',
+    ],
+    [
+      'a __proto__ key',
+      () => ownPack().replace('"format":1', '"__proto__":{"polluted":true},"format":1'),
+      'forbidden-key',
+      '__proto__',
+    ],
+    [
+      'a nested constructor key',
+      () => ownPack((p) => (facts(p)[0]!['constructor'] = { prototype: {} })),
+      'forbidden-key',
+      'facts[0].constructor',
+    ],
+    ['a catalog pack', () => JSON.stringify(catalog), 'wrong-kind', 'kind'],
+    [
+      'a clash with one of the viewer’s facts',
+      () => ownPack((p) => (facts(p)[0]!['id'] = 'mine')),
+      'id-taken',
+      'facts[0].id',
+    ],
+  ];
+
+  it.each(bad)(
+    'refuses a pack with %s, saying why, and leaves the database exactly as it was',
+    async (_n, make, code, field) => {
+      const db = await seededDb();
+      // The viewer already has a fact with id "mine", different from the pack's.
+      await db.put('ownFacts', {
+        id: 'mine',
+        dramaId: 'healer',
+        episode: 14,
+        episodeKey: 14,
+        seq: 1,
+        text: 'Already mine.',
+        people: [],
+        tags: [],
+        spoiler: false,
+        sourceId: 'own',
+        createdAt: 1,
+        updatedAt: 1,
+      });
+      const before = await dumpDb(db);
+      const err = await importOwnFactsPack(db, make()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PackError);
+      const problems = (err as PackError).problems;
+      expect(problems.map((p) => p.code)).toContain(code);
+      expect(problems.find((p) => p.code === code)?.field).toBe(field);
+      expect(await dumpDb(db)).toEqual(before);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    },
+  );
+
+  it('writes nothing when one fact of many is bad (the whole pack or nothing)', async () => {
+    const db = await seededDb();
+    const before = await dumpDb(db);
+    const json = ownPack((p) => facts(p).push({ ...facts(p)[0], id: 'own-c', dramaId: 'nowhere' }));
+    await expect(importOwnFactsPack(db, json)).rejects.toBeInstanceOf(PackError);
+    expect(await dumpDb(db)).toEqual(before);
+  });
+});

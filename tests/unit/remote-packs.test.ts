@@ -1,0 +1,215 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { lookupEpisode } from '../../utils/db/lookup';
+import { addOwnFact } from '../../utils/db/own-facts';
+import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';
+import { catalog } from '../helpers/catalog';
+import { dumpDb } from '../helpers/db-dump';
+import { goblinShard, manifestFor, sha256 } from '../helpers/remote-pack';
+
+const MANIFEST = 'https://packs.example.org/between-takes/manifest.json';
+const SHARD = (id: string) => `https://packs.example.org/between-takes/shards/${id}.json`;
+
+let dbs: CatalogDb[] = [];
+let counter = 0;
+async function seededDb(): Promise<CatalogDb> {
+  const db = await openCatalogDb(`remote-${++counter}`);
+  dbs.push(db);
+  await seedCatalog(db, catalog);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs) db.close();
+  dbs = [];
+});
+
+/** A static host: URL → body; records what was fetched. */
+function host(files: Record<string, string>) {
+  const fetched: string[] = [];
+  const fetcher: Fetcher = async (url) => {
+    fetched.push(url);
+    const body = files[url];
+    return body === undefined ? new Response('not found', { status: 404 }) : new Response(body);
+  };
+  return { fetcher, fetched };
+}
+
+const goblin1 = { site: 'netflix' as const, titles: ['Goblin'], episode: 1 };
+
+describe('remote packs', () => {
+  it('adds a new drama from a shard, then fetches only shards whose hash changed', async () => {
+    const db = await seededDb();
+    const shard = goblinShard();
+    const first = host({ [MANIFEST]: manifestFor('1', { goblin: shard }), [SHARD('goblin')]: shard });
+    expect(await updateRemotePacks(db, MANIFEST, catalog, first.fetcher)).toEqual({
+      ok: true,
+      version: '1',
+      updated: ['goblin'],
+      removed: [],
+      unchanged: 0,
+    });
+    const view = await lookupEpisode(db, goblin1);
+    expect(view?.drama.title).toBe('Guardian: The Lonely and Great God');
+    expect(view?.episodeFacts.map((f) => f.sourceTitle)).toEqual(['Goblin behind the scenes']);
+
+    const again = host({ [MANIFEST]: manifestFor('2', { goblin: shard }), [SHARD('goblin')]: shard });
+    expect(await updateRemotePacks(db, MANIFEST, catalog, again.fetcher)).toMatchObject({
+      ok: true,
+      updated: [],
+      unchanged: 1,
+    });
+    expect(again.fetched).toEqual([MANIFEST]);
+
+    const changed = goblinShard('Episode 1’s beach scene was filmed in Quebec.');
+    const third = host({ [MANIFEST]: manifestFor('3', { goblin: changed }), [SHARD('goblin')]: changed });
+    expect(await updateRemotePacks(db, MANIFEST, catalog, third.fetcher)).toMatchObject({
+      ok: true,
+      updated: ['goblin'],
+    });
+    expect((await lookupEpisode(db, goblin1))?.episodeFacts.map((f) => f.text)).toEqual([
+      'Episode 1’s beach scene was filmed in Quebec.',
+    ]);
+  });
+
+  it('keeps remote dramas through a reseed of the bundled catalog (an extension update)', async () => {
+    const db = await seededDb();
+    const shard = goblinShard();
+    const { fetcher } = host({ [MANIFEST]: manifestFor('1', { goblin: shard }), [SHARD('goblin')]: shard });
+    await updateRemotePacks(db, MANIFEST, catalog, fetcher);
+    expect(await seedCatalog(db, { ...catalog, version: 'next-release' })).toBe(true);
+    expect((await lookupEpisode(db, goblin1))?.episodeFacts).toHaveLength(1);
+    expect(await db.count('dramas')).toBe(catalog.dramas.length + 1);
+  });
+
+  it('replaces a bundled drama with its remote shard, and restores it when the manifest drops the shard', async () => {
+    const db = await seededDb();
+    const healer = catalog.dramas.find((d) => d.id === 'healer')!;
+    const shard = JSON.stringify({
+      format: 1,
+      version: 'h',
+      dramas: [healer],
+      facts: [
+        {
+          id: 'healer-remote-1',
+          dramaId: 'healer',
+          episode: 14,
+          text: 'A remote fact.',
+          tags: ['x'],
+          spoiler: false,
+          sourceId: 's',
+        },
+      ],
+      sources: [{ id: 's', title: 'Remote', ref: 'https://example.org' }],
+    });
+    const up = host({ [MANIFEST]: manifestFor('1', { healer: shard }), [SHARD('healer')]: shard });
+    await updateRemotePacks(db, MANIFEST, catalog, up.fetcher);
+    const healer14 = { site: 'netflix' as const, titles: ['Healer'], episode: 14 };
+    expect((await lookupEpisode(db, healer14))?.episodeFacts.map((f) => f.id)).toEqual(['healer-remote-1']);
+    await seedCatalog(db, { ...catalog, version: 'next-release' });
+    expect((await lookupEpisode(db, healer14))?.episodeFacts.map((f) => f.id)).toEqual(['healer-remote-1']);
+
+    const down = host({ [MANIFEST]: manifestFor('2', {}) });
+    expect(await updateRemotePacks(db, MANIFEST, catalog, down.fetcher)).toMatchObject({
+      ok: true,
+      removed: ['healer'],
+    });
+    expect((await lookupEpisode(db, healer14))?.episodeFacts.map((f) => f.id)).toEqual(
+      catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === 14).map((f) => f.id),
+    );
+  });
+
+  const shard = goblinShard();
+  const badUpdates: [string, Record<string, string>, string, string | undefined][] = [
+    [
+      'a tampered shard (hash mismatch)',
+      { [MANIFEST]: manifestFor('1', { goblin: shard }), [SHARD('goblin')]: shard.replace('Quebec', 'Seoul') },
+      'hash-mismatch',
+      'goblin',
+    ],
+    [
+      'a shard that is not a pack',
+      { [MANIFEST]: manifestFor('1', { goblin: '{"hello":1}' }), [SHARD('goblin')]: '{"hello":1}' },
+      'bad-shard',
+      'goblin',
+    ],
+    [
+      'a shard with markup',
+      ((s) => ({ [MANIFEST]: manifestFor('1', { goblin: s }), [SHARD('goblin')]: s }))(
+        goblinShard('<img src=x onerror=alert(1)>'),
+      ),
+      'bad-shard',
+      'goblin',
+    ],
+    [
+      'a shard for another drama',
+      { [MANIFEST]: manifestFor('1', { healer: shard }), [SHARD('healer')]: shard },
+      'bad-shard',
+      'healer',
+    ],
+    ['a missing shard (404)', { [MANIFEST]: manifestFor('1', { goblin: shard }) }, 'http', 'goblin'],
+    ['no manifest', {}, 'http', undefined],
+    ['a manifest that is not JSON', { [MANIFEST]: '<html>' }, 'bad-manifest', undefined],
+    [
+      'a manifest with a bad hash',
+      { [MANIFEST]: manifestFor('1', { goblin: shard }, { goblin: 'abc' }) },
+      'bad-manifest',
+      undefined,
+    ],
+  ];
+
+  it.each(badUpdates)(
+    'refuses %s, saying which shard and why, and changes nothing',
+    async (_n, files, code, shardId) => {
+      const db = await seededDb();
+      await addOwnFact(db, { dramaId: 'healer', episode: 14, text: 'Mine.' });
+      // A good second shard fetched in the same update must not be written either.
+      const good = goblinShard().replaceAll('goblin', 'gob');
+      let withGood: { shards?: unknown[] } | null = null;
+      try {
+        withGood = JSON.parse(files[MANIFEST] ?? 'null') as { shards?: unknown[] } | null;
+      } catch {
+        // The manifest itself is the bad part.
+      }
+      if (withGood?.shards) {
+        withGood.shards.unshift({
+          dramaId: 'gob',
+          url: 'shards/gob.json',
+          sha256: sha256(good),
+          bytes: Buffer.byteLength(good),
+        });
+      }
+      const all = {
+        ...files,
+        [SHARD('gob')]: good,
+        ...(withGood?.shards ? { [MANIFEST]: JSON.stringify(withGood) } : {}),
+      };
+      const before = await dumpDb(db);
+      const result = await updateRemotePacks(db, MANIFEST, catalog, host(all).fetcher);
+      expect(result).toMatchObject({ ok: false, problem: { code, ...(shardId ? { shard: shardId } : {}) } });
+      expect(await dumpDb(db)).toEqual(before);
+    },
+  );
+
+  it('refuses a shard whose fact id belongs to another drama, writing nothing', async () => {
+    const db = await seededDb();
+    const clash = goblinShard().replace('goblin-ep1-quebec', 'healer-ep14-kiss-filmed-cheongju');
+    const before = await dumpDb(db);
+    const result = await updateRemotePacks(
+      db,
+      MANIFEST,
+      catalog,
+      host({ [MANIFEST]: manifestFor('1', { goblin: clash }), [SHARD('goblin')]: clash }).fetcher,
+    );
+    expect(result).toMatchObject({ ok: false, problem: { code: 'bad-shard', shard: 'goblin' } });
+    expect(await dumpDb(db)).toEqual(before);
+  });
+
+  it('refuses an address that is not http or https', async () => {
+    const db = await seededDb();
+    expect(await updateRemotePacks(db, 'file:///etc/passwd', catalog, host({}).fetcher)).toMatchObject({
+      ok: false,
+      problem: { code: 'bad-url' },
+    });
+  });
+});

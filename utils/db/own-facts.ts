@@ -1,0 +1,244 @@
+/**
+ * The viewer's own facts: add, edit, delete, export as a pack and import a
+ * pack. They live in the `ownFacts` store, which catalog seeds and remote
+ * updates never touch; an import only ever adds facts, never changes or
+ * removes one the viewer already has.
+ */
+import { z } from 'zod';
+import { contentHash } from '../catalog/compile';
+import { checkPackText, OWN_SOURCE_ID, PackError, type Pack, type PackProblem } from '../catalog/pack';
+import { text } from '../catalog/schema';
+import { PACK_FORMAT, type Fact } from '../catalog/types';
+import { abortQuietly, type CatalogDb, type OwnFact } from './facts-store';
+
+/** What the viewer types into the fact editor. */
+export const ownFactDraftSchema = z.strictObject({
+  dramaId: z.string().min(1).max(100),
+  /** The episode, or null for a fact about the whole drama. */
+  episode: z.number().int().min(1).max(500).nullable(),
+  text: text(600),
+  people: z.array(text(80)).max(20).default([]),
+  spoiler: z.boolean().default(false),
+});
+
+export type OwnFactDraft = z.input<typeof ownFactDraftSchema>;
+
+/** Why a draft was refused, worded by the UI: the field and a code. */
+export interface DraftProblem {
+  field: 'text' | 'episode' | 'dramaId' | 'people' | 'id';
+  code: 'invalid' | 'unknown-drama' | 'episode-past-end' | 'not-found';
+  detail: string;
+}
+
+export class DraftError extends Error {
+  constructor(readonly problems: DraftProblem[]) {
+    super(problems.map((p) => `${p.field}: ${p.detail}`).join('; '));
+    this.name = 'DraftError';
+  }
+}
+
+/** A new own-fact id: a slug unlikely to clash with any catalog or imported id. */
+export function newOwnFactId(now = Date.now()): string {
+  const random = Math.floor(Math.random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0');
+  return `own-${now.toString(36)}-${random}`;
+}
+
+async function checkDraft(db: CatalogDb, draft: OwnFactDraft): Promise<z.output<typeof ownFactDraftSchema>> {
+  const parsed = ownFactDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    throw new DraftError(
+      parsed.error.issues.map((issue) => ({
+        field: (['text', 'episode', 'dramaId', 'people'].includes(String(issue.path[0]))
+          ? issue.path[0]
+          : 'text') as DraftProblem['field'],
+        code: 'invalid',
+        detail: issue.message,
+      })),
+    );
+  }
+  const drama = await db.get('dramas', parsed.data.dramaId);
+  if (!drama) throw new DraftError([{ field: 'dramaId', code: 'unknown-drama', detail: parsed.data.dramaId }]);
+  if (parsed.data.episode !== null && parsed.data.episode > drama.episodes) {
+    throw new DraftError([
+      { field: 'episode', code: 'episode-past-end', detail: `${parsed.data.episode} > ${drama.episodes}` },
+    ]);
+  }
+  return parsed.data;
+}
+
+/** Adds a fact the viewer wrote; returns it as stored. Throws DraftError for a bad draft. */
+export async function addOwnFact(db: CatalogDb, draft: OwnFactDraft, now = Date.now()): Promise<OwnFact> {
+  const ok = await checkDraft(db, draft);
+  const fact: OwnFact = {
+    id: newOwnFactId(now),
+    dramaId: ok.dramaId,
+    episode: ok.episode,
+    episodeKey: ok.episode ?? 0,
+    seq: now,
+    text: ok.text,
+    people: ok.people,
+    tags: [],
+    spoiler: ok.spoiler,
+    sourceId: OWN_SOURCE_ID,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.add('ownFacts', fact);
+  return fact;
+}
+
+/** Changes one of the viewer's facts, keeping its id and creation time. */
+export async function updateOwnFact(
+  db: CatalogDb,
+  id: string,
+  draft: OwnFactDraft,
+  now = Date.now(),
+): Promise<OwnFact> {
+  const ok = await checkDraft(db, draft);
+  const tx = db.transaction('ownFacts', 'readwrite');
+  const existing = await tx.store.get(id);
+  if (!existing) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw new DraftError([{ field: 'id', code: 'not-found', detail: id }]);
+  }
+  const fact: OwnFact = {
+    ...existing,
+    dramaId: ok.dramaId,
+    episode: ok.episode,
+    episodeKey: ok.episode ?? 0,
+    text: ok.text,
+    people: ok.people,
+    spoiler: ok.spoiler,
+    updatedAt: now,
+  };
+  await Promise.all([tx.store.put(fact), tx.done]);
+  return fact;
+}
+
+/** Deletes one of the viewer's facts; returns whether it existed. */
+export async function deleteOwnFact(db: CatalogDb, id: string): Promise<boolean> {
+  const tx = db.transaction('ownFacts', 'readwrite');
+  const existed = (await tx.store.getKey(id)) !== undefined;
+  if (existed) await tx.store.delete(id);
+  await tx.done;
+  return existed;
+}
+
+/** The viewer's facts about one episode (0 = the whole drama), oldest first. */
+export async function ownFactsFor(db: CatalogDb, dramaId: string, episodeKey: number): Promise<OwnFact[]> {
+  const facts = await db.getAllFromIndex('ownFacts', 'byDramaEpisode', [dramaId, episodeKey]);
+  return facts.sort((a, b) => a.createdAt - b.createdAt);
+}
+
+function packFact(fact: Fact): Pack['facts'][number] {
+  const out: Fact = {
+    id: fact.id,
+    dramaId: fact.dramaId,
+    episode: fact.episode,
+    text: fact.text,
+    people: fact.people,
+    tags: fact.tags,
+    spoiler: fact.spoiler,
+    sourceId: fact.sourceId,
+  };
+  if (fact.at !== undefined) out.at = fact.at;
+  return out;
+}
+
+/** Every fact the viewer wrote, as an "own-facts" pack (the documented pack format). */
+export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
+  const own = (await db.getAll('ownFacts')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const facts = own.map(packFact);
+  const sourceIds = new Set(facts.map((f) => f.sourceId).filter((id) => id !== OWN_SOURCE_ID));
+  const sources = (await Promise.all([...sourceIds].map((id) => db.get('sources', id)))).filter(
+    (s): s is NonNullable<typeof s> => s !== undefined,
+  );
+  const body = { facts, sources };
+  return {
+    format: PACK_FORMAT,
+    kind: 'own-facts',
+    version: contentHash(JSON.stringify(body)),
+    dramas: [],
+    ...body,
+  };
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  added: number;
+  /** Facts the viewer already had, identical: left as they are. */
+  alreadyThere: number;
+}
+
+function sameFact(a: Fact, b: Fact): boolean {
+  return JSON.stringify(packFact(a)) === JSON.stringify(packFact(b));
+}
+
+function isQuotaError(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'QuotaExceededError';
+}
+
+/**
+ * Imports an "own-facts" pack: checked whole (checkPackText, then against the
+ * catalog and the viewer's facts) and written in one transaction, or not at all.
+ * Throws PackError listing every problem; the database is then as it was.
+ */
+export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date.now()): Promise<ImportSummary> {
+  const checked = checkPackText(json);
+  if (!checked.ok) throw new PackError(checked.problems);
+  const pack = checked.pack;
+  if (pack.kind !== 'own-facts') {
+    throw new PackError([
+      { code: 'wrong-kind', field: 'kind', detail: `${pack.kind}: add catalog packs as a remote pack` },
+    ]);
+  }
+
+  const tx = db.transaction(['dramas', 'ownFacts'], 'readwrite');
+  const problems: PackProblem[] = [];
+  const toWrite: OwnFact[] = [];
+  let alreadyThere = 0;
+  try {
+    const dramas = new Map((await tx.objectStore('dramas').getAll()).map((d) => [d.id, d]));
+    const ownFacts = tx.objectStore('ownFacts');
+    for (const [i, fact] of pack.facts.entries()) {
+      const drama = dramas.get(fact.dramaId);
+      if (!drama) {
+        problems.push({ code: 'unknown-drama', field: `facts[${i}].dramaId`, detail: fact.dramaId });
+        continue;
+      }
+      if (fact.episode !== null && fact.episode > drama.episodes) {
+        problems.push({
+          code: 'episode-past-end',
+          field: `facts[${i}].episode`,
+          detail: `${fact.episode} > ${drama.episodes}`,
+        });
+        continue;
+      }
+      const existing = await ownFacts.get(fact.id);
+      if (existing) {
+        if (sameFact(existing, fact)) alreadyThere++;
+        else problems.push({ code: 'id-taken', field: `facts[${i}].id`, detail: fact.id });
+        continue;
+      }
+      toWrite.push({ ...fact, episodeKey: fact.episode ?? 0, seq: now + i, createdAt: now + i, updatedAt: now });
+    }
+    if (problems.length > 0) {
+      abortQuietly(tx);
+      await tx.done.catch(() => undefined);
+      throw new PackError(problems);
+    }
+    const writes: Promise<unknown>[] = toWrite.map((fact) => ownFacts.add(fact));
+    await Promise.all([...writes, tx.done]);
+  } catch (err) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    if (err instanceof PackError) throw err;
+    if (isQuotaError(err))
+      throw new PackError([{ code: 'storage', field: '', detail: 'the browser is out of storage space' }]);
+    throw new PackError([{ code: 'storage', field: '', detail: (err as Error).message }]);
+  }
+  return { added: toWrite.length, alreadyThere };
+}
