@@ -160,3 +160,12 @@ export function videoContainer(doc: Document): Element | null {
   }
   return node === video ? video.parentElement : node.parentElement;
 }
+
+/** The first element found for the first selector that finds one: selectors in order of preference, not of document position. */
+export function firstOf(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}

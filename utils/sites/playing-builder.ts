@@ -3,7 +3,7 @@
  * Playing: every title they name (no duplicates) and the episode of the first
  * layer that names one.
  */
-import type { EpisodeLabel } from './episode-label';
+import { parseEpisodeLabel, type EpisodeLabel } from './episode-label';
 import { uniqueTitles } from './page-data';
 import type { Playing, SiteId } from './types';
 
@@ -27,4 +27,32 @@ export function playingFrom(site: SiteId, readings: LayerReading[], seriesId?: s
   }
   if (seriesId !== undefined) playing.seriesId = seriesId;
   return playing;
+}
+
+/**
+ * The label at the end of a page or player title, after the show's name:
+ * "Heirs - Episode 14", "Breakup Probation, A Week: E08", "Healer E14",
+ * "Cute Programmer EP1", "힐러 14화", "治愈者 第14集". It must start at a word
+ * boundary, so the "E" inside "Hae-young" is not a label.
+ */
+const LABEL_AT_END =
+  /^(.+?)\s*(?:[-–—|:·]\s*)?((?<![\p{L}\d])(?:(?:S(?:eason)?\s*\d{1,2}\s*[:.,]?\s*)?(?:Episode|Ep\.?|EP|E|Episodio|Episódio|Épisode|Folge)\s*\d{1,3}|第\s*\d{1,3}\s*[集话話]|제?\s*\d{1,3}\s*[화회])(?![\p{L}\d]).*)$/iu;
+
+/**
+ * Splits a page or player title into the show's name and its episode label,
+ * after dropping the site's name ("| Rakuten Viki", "- Disney+") and a leading
+ * "Watch". `siteName` is a regex source for the names the site appends.
+ * Returns null when only the site's name is left (a page still loading).
+ */
+export function splitShowTitle(raw: string, siteName: string): LayerReading | null {
+  const site = new RegExp(String.raw`^(?:${siteName})$`, 'i');
+  const text = raw
+    .replace(new RegExp(String.raw`\s*[|–—:-]\s*(?:${siteName})\s*$`, 'i'), '')
+    .replace(new RegExp(String.raw`^(?:${siteName})\s*[|–—:-]\s*`, 'i'), '')
+    .replace(/^Watch\s+/i, '')
+    .trim();
+  if (!text || site.test(text)) return null;
+  const m = LABEL_AT_END.exec(text);
+  if (!m) return { title: text };
+  return { title: m[1]!, label: parseEpisodeLabel(m[2]!) };
 }
