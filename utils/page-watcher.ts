@@ -3,23 +3,37 @@
  * polling loop and without an observer left on the whole document:
  *
  * - URL changes (client-side navigation) through WXT's `wxt:locationchange`;
- * - a new video (`loadedmetadata`, `emptied`), caught in the capture phase on
- *   the document because media events do not bubble;
- * - `document.title` changes, through an observer on <head> only;
+ * - a new video (`loadstart`, `loadedmetadata`, `emptied`…), caught in the
+ *   capture phase on the document because media events do not bubble;
+ * - on watch pages only: `document.title` changes, through an observer on
+ *   <head>;
  * - the player's title bar appearing or changing, through an observer on the
- *   player container, or on <body> only while no player container exists yet.
+ *   player container (and the open shadow roots inside it);
+ * - the player replacing its container (Prime Video builds a new one per
+ *   video), through an observer on the container's parent, child list only.
  *
- * Each trigger schedules one read after a short quiet period, so a burst of
- * page mutations costs one read.
+ * Only while a watch page has no player container yet is <body> observed; once
+ * a container is known only it is. On other pages nothing is observed: only
+ * URL changes wake the watcher. Each trigger schedules one read after a short
+ * quiet period, so a burst of page mutations costs one read.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from './sites/types';
 
-/** How long to wait for a burst of mutations to settle before reading. */
+/** How long to wait for a burst of mutations to settle before reading: well under the one second a change must be noticed in. */
 export const READ_DELAY_MS = 150;
 
-/** Media events that mean the player loaded or dropped a video. */
-const MEDIA_EVENTS = ['loadedmetadata', 'emptied', 'durationchange'] as const;
+/** Media events that mean the player loaded, swapped or dropped a video. */
+const MEDIA_EVENTS = ['loadstart', 'loadedmetadata', 'emptied', 'durationchange'] as const;
+
+/** What of WXT's content-script context the watcher uses: everything it starts is tied to it. */
+export type WatcherContext = Pick<
+  ContentScriptContext,
+  'isValid' | 'setTimeout' | 'addEventListener' | 'onInvalidated'
+>;
+
+/** Called when the player container the overlay should live in changes (null when there is none). */
+export type ContainerListener = (container: Element | null) => void;
 
 function samePlaying(a: Playing | null, b: Playing | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -30,43 +44,109 @@ function pageKey(url: URL): string {
   return url.origin + url.pathname + url.search;
 }
 
+/** Open shadow roots inside `root` (web-component players keep their title fields there). */
+function shadowRootsIn(root: Element): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const visit = (el: Element) => {
+    if (el.shadowRoot) {
+      found.push(el.shadowRoot);
+      for (const inner of el.shadowRoot.querySelectorAll('*')) visit(inner);
+    }
+  };
+  visit(root);
+  for (const el of root.querySelectorAll('*')) visit(el);
+  return found;
+}
+
+const SUBTREE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 /**
  * Calls `onChange` with what the page is playing whenever that changes (null on
- * pages that play nothing we can read). While the URL stays the same, a read
+ * pages that play nothing we can read), and `onContainer` when the player
+ * container appears, is replaced or goes. While the URL stays the same, a read
  * that finds nothing keeps the last answer: players hide their title bar when
  * the controls fade.
  */
 export function watchPlaying(
-  ctx: ContentScriptContext,
+  ctx: WatcherContext,
   site: SiteAdapter,
   onChange: (playing: Playing | null) => void,
+  onContainer: ContainerListener = () => {},
 ): void {
   let current: Playing | null = null;
   let currentPage = '';
   let timer: number | undefined;
-  let observedContainer: Element | null = null;
+  let container: Element | null = null;
+  let watchingBody = false;
+  let watchingHead = false;
+  let observedRoots = new WeakSet<Node>();
 
-  const containerObserver = new MutationObserver(schedule);
+  // One observer for the player (container and its shadow roots) or, while
+  // there is none, <body>; one for the container's parent; one for <head>.
+  const playerObserver = new MutationObserver(schedule);
+  const parentObserver = new MutationObserver(schedule);
   const headObserver = new MutationObserver(schedule);
 
-  function observeContainer() {
-    const container = site.isWatchPage(new URL(location.href))
-      ? (site.playerContainer(document) ?? document.body)
-      : null;
-    if (container === observedContainer) return;
-    containerObserver.disconnect();
-    observedContainer = container;
-    if (container) containerObserver.observe(container, { childList: true, subtree: true, characterData: true });
+  function stopPlayerObservers() {
+    playerObserver.disconnect();
+    parentObserver.disconnect();
+    observedRoots = new WeakSet<Node>();
+    watchingBody = false;
+  }
+
+  function setContainer(next: Element | null) {
+    if (next === container) return;
+    container = next;
+    onContainer(next);
+  }
+
+  /** Points the observers at what matters on this page now. */
+  function refreshObservers(isWatchPage: boolean) {
+    if (!isWatchPage) {
+      stopPlayerObservers();
+      headObserver.disconnect();
+      watchingHead = false;
+      setContainer(null);
+      return;
+    }
+    if (!watchingHead && document.head) {
+      headObserver.observe(document.head, SUBTREE);
+      watchingHead = true;
+    }
+    const found = site.playerContainer(document);
+    if (!found) {
+      setContainer(null);
+      if (!watchingBody) {
+        stopPlayerObservers();
+        playerObserver.observe(document.body, SUBTREE);
+        watchingBody = true;
+      }
+      return;
+    }
+    if (found !== container || watchingBody) {
+      stopPlayerObservers();
+      playerObserver.observe(found, SUBTREE);
+      if (found.parentNode) parentObserver.observe(found.parentNode, { childList: true });
+      setContainer(found);
+    }
+    // Shadow roots can be attached after the container was found (custom
+    // elements upgrade late); observe each one once.
+    for (const root of shadowRootsIn(found)) {
+      if (observedRoots.has(root)) continue;
+      observedRoots.add(root);
+      playerObserver.observe(root, SUBTREE);
+    }
   }
 
   function read() {
     timer = undefined;
     if (!ctx.isValid) return;
     const url = new URL(location.href);
-    observeContainer();
+    const isWatchPage = site.isWatchPage(url);
+    refreshObservers(isWatchPage);
     const page = pageKey(url);
     let next = site.read(document, url);
-    if (next === null && page === currentPage && site.isWatchPage(url)) next = current;
+    if (next === null && page === currentPage && isWatchPage) next = current;
     currentPage = page;
     if (samePlaying(next, current)) return;
     current = next;
@@ -80,9 +160,9 @@ export function watchPlaying(
 
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   for (const type of MEDIA_EVENTS) ctx.addEventListener(document, type, schedule, { capture: true });
-  if (document.head) headObserver.observe(document.head, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
-    containerObserver.disconnect();
+    playerObserver.disconnect();
+    parentObserver.disconnect();
     headObserver.disconnect();
   });
   read();

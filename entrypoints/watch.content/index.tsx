@@ -19,22 +19,28 @@ export default defineContentScript({
     const overlay = await createOverlayHost(ctx, site);
     // Answers can arrive out of order; only the newest question's answer counts.
     let asked = 0;
-    watchPlaying(ctx, site, async (playing) => {
-      const question = ++asked;
-      if (!playing) {
-        overlay.hide();
-        return;
-      }
-      let view = null;
-      try {
-        view = await sendMessage('lookupEpisode', playing);
-      } catch (err) {
-        // The extension was reloaded or the worker failed: show nothing rather than stale facts.
-        console.warn('Between Takes: lookup failed', err);
-      }
-      if (question !== asked || !ctx.isValid) return;
-      if (view) overlay.show(view);
-      else overlay.hide();
-    });
+    watchPlaying(
+      ctx,
+      site,
+      async (playing) => {
+        const question = ++asked;
+        if (!playing) {
+          overlay.hide();
+          return;
+        }
+        let view = null;
+        try {
+          view = await sendMessage('lookupEpisode', playing);
+        } catch (err) {
+          // The extension was reloaded or the worker failed: show nothing rather than stale facts.
+          console.warn('Between Takes: lookup failed', err);
+        }
+        if (question !== asked || !ctx.isValid) return;
+        if (view) overlay.show(view);
+        else overlay.hide();
+      },
+      // A player that replaces its container (Prime Video, per video) takes the overlay with the old one.
+      () => overlay.reanchor(),
+    );
   },
 });

@@ -29,6 +29,8 @@ export interface OverlayHost {
   show(view: EpisodeView): void;
   /** Removes the overlay from the page. */
   hide(): void;
+  /** Moves a shown overlay into the site's player container after the player replaced it. */
+  reanchor(): void;
 }
 
 function viewKey(view: EpisodeView): string {
@@ -81,7 +83,8 @@ export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAda
     ui.shadowHost.dataset['placement'] = target === document.body ? 'page' : 'player';
     if (!ui.shadowHost.isConnected || target !== anchor) {
       anchor = target;
-      if (ui.shadowHost.isConnected) ui.remove();
+      // The host may have left the page with a replaced player; unmount it all the same.
+      if (ui.mounted !== undefined || ui.shadowHost.isConnected) ui.remove();
       ui.mount();
       followFullscreen();
     } else if (ui.mounted) {
@@ -89,18 +92,29 @@ export async function createOverlayHost(ctx: ContentScriptContext, site: SiteAda
     }
   }
 
-  /** Keeps the overlay inside the fullscreen element, and back in the player after. */
+  function reanchor() {
+    if (!view) return;
+    const target = site.playerContainer(document) ?? document.body;
+    if (target !== anchor || !ui.shadowHost.isConnected) show(view);
+  }
+
+  /**
+   * Keeps the overlay inside the fullscreen element, and back in the player
+   * after. A fullscreen element that is a shadow host renders only its shadow
+   * tree, so the overlay goes into that tree.
+   */
   function followFullscreen() {
     if (!view) return;
     const host = ui.shadowHost;
     const fullscreen = document.fullscreenElement;
-    if (fullscreen && fullscreen.tagName !== 'VIDEO' && !fullscreen.contains(host)) {
-      fullscreen.append(host);
+    if (fullscreen && fullscreen.tagName !== 'VIDEO') {
+      const inside = fullscreen.shadowRoot ? host.getRootNode() === fullscreen.shadowRoot : fullscreen.contains(host);
+      if (!inside) (fullscreen.shadowRoot ?? fullscreen).append(host);
     } else if (!fullscreen && host.parentElement !== anchor && anchor.isConnected) {
       anchor.append(host);
     }
   }
 
   ctx.addEventListener(document, 'fullscreenchange', followFullscreen);
-  return { show, hide };
+  return { show, hide, reanchor };
 }
