@@ -29,8 +29,17 @@ export function titleKey(title: string): string {
 }
 
 function hadParenthesisedYear(title: string): boolean {
-  return /[([]\s*(?:19|20)\d\d\s*[)\]]\s*$/.test(title.trim());
+  return parenthesisedYear(title) !== undefined;
 }
+
+/** The year a title ends with in brackets, "Cheese in the Trap (2018)" → 2018. */
+function parenthesisedYear(title: string): number | undefined {
+  const m = /[([]\s*((?:19|20)\d\d)\s*[)\]]\s*$/.exec(title.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** How far a listed year may be from the record's: a drama that aired over New Year is listed under either. */
+const YEAR_TOLERANCE = 1;
 
 /** Every key a drama can be found under: title, hangul, romanisations, aliases. */
 export function titleKeysOf(drama: Pick<Drama, 'title' | 'titleKo' | 'romanized' | 'aliases'>): string[] {
@@ -60,6 +69,10 @@ export async function matchTitle(
   // A page that names a season must name the season the record describes: a
   // "Season 2" is a different production with different episodes.
   if (query.season !== undefined) candidates = candidates.filter((d) => d.season === query.season);
+  // A year in the title tells a remake or a film adaptation from the drama:
+  // "Cheese in the Trap (2018)" is the film, not the 2016 series.
+  const year = parenthesisedYear(query.title);
+  if (year !== undefined) candidates = candidates.filter((d) => Math.abs(d.year - year) <= YEAR_TOLERANCE);
   return candidates.length === 1 ? candidates[0]! : null;
 }
 

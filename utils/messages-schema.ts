@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_PACK_BYTES } from './catalog/pack';
-import { MAX_TITLE_LENGTH } from './sites/page-data';
+import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from './sites/page-data';
 import { SITE_IDS, type Playing } from './sites/types';
 
 // Extension pages forbid eval: tell zod not to try compiling validators with new Function.
@@ -16,6 +16,12 @@ export const playingSchema: z.ZodType<Playing> = z.strictObject({
   titles: z.array(z.string().min(1).max(MAX_TITLE_LENGTH)).min(1).max(8),
   season: z.number().int().min(1).max(99).optional(),
   episode: z.number().int().min(1).max(500).optional(),
+  seriesId: z
+    .string()
+    .min(1)
+    .max(MAX_SERIES_ID_LENGTH)
+    .regex(/^[\p{L}\p{N}._~-]+$/u, 'a series id is letters, digits and . _ ~ -')
+    .optional(),
 });
 
 export const seenSchema = z.strictObject({

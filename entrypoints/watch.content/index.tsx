@@ -102,7 +102,13 @@ export default defineContentScript({
 
     const start = () => {
       if (stopWatching) return;
-      stopWatching = watchPlaying(ctx, site, (playing) => void ask(playing));
+      stopWatching = watchPlaying(
+        ctx,
+        site,
+        (playing) => void ask(playing),
+        // A player that replaces its container (Prime Video, per video) takes the overlay with the old one.
+        () => overlay.reanchor(),
+      );
     };
 
     const stop = () => {

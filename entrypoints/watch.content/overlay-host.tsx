@@ -35,6 +35,8 @@ export interface OverlayHost {
   show(view: EpisodeView, settings: Settings): void;
   /** Removes the overlay from the page. */
   hide(): void;
+  /** Moves the overlay into the player container the page has now (a player may replace its container). */
+  reanchor(): void;
   /** Whether the overlay is on the page now. */
   readonly visible: boolean;
 }
@@ -222,7 +224,8 @@ export async function createOverlayHost(
     if (episodeChanged) stopSession();
     if (!host.isConnected || target !== anchor) {
       anchor = target;
-      if (host.isConnected) ui.remove();
+      // The host may have left the page with a replaced player; unmount it all the same.
+      if (ui.mounted !== undefined || host.isConnected) ui.remove();
       ui.mount();
       followFullscreen();
     }
@@ -230,13 +233,24 @@ export async function createOverlayHost(
     paint();
   }
 
-  /** Keeps the overlay inside the fullscreen element, and back in the player after. */
+  function reanchor() {
+    if (!view || !settings) return;
+    const target = site.playerContainer(document) ?? document.body;
+    if (target !== anchor || !ui.shadowHost.isConnected) show(view, settings);
+  }
+
+  /**
+   * Keeps the overlay inside the fullscreen element, and back in the player
+   * after. A fullscreen element that is a shadow host renders only its shadow
+   * tree, so the overlay goes into that tree.
+   */
   function followFullscreen() {
     if (!view) return;
     const host = ui.shadowHost;
     const fullscreen = document.fullscreenElement;
-    if (fullscreen && fullscreen.tagName !== 'VIDEO' && !fullscreen.contains(host)) {
-      fullscreen.append(host);
+    if (fullscreen && fullscreen.tagName !== 'VIDEO') {
+      const inside = fullscreen.shadowRoot ? host.getRootNode() === fullscreen.shadowRoot : fullscreen.contains(host);
+      if (!inside) (fullscreen.shadowRoot ?? fullscreen).append(host);
     } else if (!fullscreen && host.parentElement !== anchor && anchor.isConnected) {
       anchor.append(host);
     }
@@ -247,6 +261,7 @@ export async function createOverlayHost(
   return {
     show,
     hide,
+    reanchor,
     get visible() {
       return ui.shadowHost.isConnected;
     },

@@ -15,5 +15,24 @@ export function fixtureHtml(name: string): string {
 export function fixtureDocument(name: string, url: string): Document {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true } });
   window.document.write(fixtureHtml(name));
+  attachDeclarativeShadowRoots(window.document as unknown as Document);
   return window.document as unknown as Document;
+}
+
+/**
+ * Does what a browser's parser does with `<template shadowrootmode="open">`
+ * (declarative shadow DOM), which happy-dom's parser does not: the template's
+ * content becomes an open shadow root of its parent.
+ */
+function attachDeclarativeShadowRoots(root: Document | ShadowRoot) {
+  for (const template of root.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode]')) {
+    const host = template.parentElement;
+    if (!host || host.shadowRoot) continue;
+    const shadow = host.attachShadow({
+      mode: template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open',
+    });
+    shadow.append(template.content.cloneNode(true));
+    template.remove();
+    attachDeclarativeShadowRoots(shadow);
+  }
 }

@@ -62,6 +62,19 @@ describe('matchTitle over the catalog', () => {
     ['Oh My Ghost', 'oh-my-ghost'],
     ['Oh My Ghostess', 'oh-my-ghost'],
     ['heirs', 'heirs'],
+    // Titles of the new sites and in other forms
+    ['Another Miss Oh', 'another-oh-hae-young'],
+    ['사내 맞선', 'business-proposal'], // spacing differs from the record's hangul
+    ['알고 있지만,', 'nevertheless'],
+    ['nevertheless', 'nevertheless'], // an iQIYI slug
+    ['business proposal', 'business-proposal'], // an OnDemandKorea slug
+    ['Cheese in the Trap', 'cheese-in-the-trap'],
+    ['Healer (2014)', 'healer'],
+    ['Reply 1997 (2012)', 'reply-1997'],
+    ['Heirs (2013)', 'heirs'],
+    ['Weightlifting Fairy Kim Bok-Joo', 'weightlifting-fairy-kim-bok-joo'],
+    ['Moon Lovers – Scarlet Heart: Ryeo', 'moon-lovers-scarlet-heart-ryeo'],
+    ['THE PRODUCERS', 'the-producers'],
   ])('%s → %s', async (title, id) => {
     expect(await match(title)).toBe(id);
   });
@@ -84,6 +97,21 @@ describe('matchTitle over the catalog', () => {
     ['Crash Landing on You'],
     ['Netflix'],
     ['Another'],
+    // More near misses between real titles
+    ['Cheese in the Trap (2018)'], // the film adaptation, not the 2016 series
+    ['Healer (2025)'],
+    ['Dr. Romantic 3'],
+    ['Doctor Stranger'],
+    ['Doctor Cha'],
+    ['Oh My Ghost Clinic'],
+    ['Oh My Lady'],
+    ['Scarlet Heart'], // the Chinese original of Moon Lovers
+    ['Love in the Moonlight Special'],
+    ['Cute Programmer'],
+    ['Breakup Probation, A Week'],
+    ['Bubble'],
+    ['Reply'],
+    ['尽管如此'], // a localized title no record carries
     [''],
   ])('%s matches nothing', async (title) => {
     expect(await match(title)).toBeNull();

@@ -3,6 +3,9 @@
 /** The longest title we read from a page; anything longer is not a show title. */
 export const MAX_TITLE_LENGTH = 200;
 
+/** The longest series id we keep; site ids are short (Viki "21789c", WeTV "air11ooo2rdsdi3"). */
+export const MAX_SERIES_ID_LENGTH = 100;
+
 /**
  * An element's text as a viewer sees it: whitespace collapsed, invisible
  * formatting characters (bidi marks, zero-width joiners) and control characters
@@ -61,4 +64,108 @@ export function decodeSegment(segment: string): string {
   } catch {
     return '';
   }
+}
+
+/** A series id as a site writes it, or undefined when it is not a plausible id. */
+export function seriesIdOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const id = String(value).trim();
+  return id.length > 0 && id.length <= MAX_SERIES_ID_LENGTH && /^[\p{L}\p{N}._~-]+$/u.test(id) ? id : undefined;
+}
+
+/** The page's Next.js data (`<script id="__NEXT_DATA__">`), or undefined when absent or broken. */
+export function nextData(doc: Document): Record<string, unknown> | undefined {
+  const script = doc.getElementById('__NEXT_DATA__');
+  if (!script) return undefined;
+  try {
+    const value: unknown = JSON.parse(script.textContent ?? '');
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Next.js writes `__NEXT_DATA__` once, for the page as loaded, and leaves it in
+ * place on client-side navigation: it describes the current video only while
+ * its route `query` still names the id in the URL.
+ */
+export function nextDataFor(doc: Document, urlId: string): Record<string, unknown> | undefined {
+  const data = nextData(doc);
+  if (!data || !urlId) return undefined;
+  return JSON.stringify(data['query'] ?? null).includes(urlId) ? data : undefined;
+}
+
+/** The value at `path` inside parsed JSON, or undefined when any step is missing. */
+export function pathValue(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** A string at `path` inside parsed JSON, cleaned; '' when absent. */
+export function stringAt(value: unknown, path: readonly string[]): string {
+  const found = pathValue(value, path);
+  return typeof found === 'string' ? cleanText(found) : '';
+}
+
+/** A positive whole number at `path` (number or digit string), or undefined. */
+export function numberAt(value: unknown, path: readonly string[]): number | undefined {
+  const found = pathValue(value, path);
+  const n = typeof found === 'string' && /^\d+$/.test(found.trim()) ? Number(found) : found;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 500 ? n : undefined;
+}
+
+/** Open shadow roots nest at most this deep on the players we know; bounds the walk. */
+const MAX_SHADOW_DEPTH = 4;
+
+/**
+ * The first element matching `selector` in `root` or inside any open shadow root
+ * below it. Players built as web components (Disney+) keep their `<video>` and
+ * title fields in a shadow root that querySelector does not enter.
+ */
+export function queryDeep(root: ParentNode, selector: string, depth = 0): Element | null {
+  const found = root.querySelector(selector);
+  if (found || depth >= MAX_SHADOW_DEPTH) return found;
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot) {
+      const inner = queryDeep(el.shadowRoot, selector, depth + 1);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** The text of the first element matching `selector`, searching open shadow roots too. */
+export function textDeep(root: ParentNode, selector: string): string {
+  return cleanText(queryDeep(root, selector)?.textContent);
+}
+
+/**
+ * The element around the page's `<video>` that can hold the overlay: the
+ * video's parent, or, when the video sits in a shadow root, the parent of the
+ * outermost shadow host (a child added to a shadow host itself is not rendered).
+ */
+export function videoContainer(doc: Document): Element | null {
+  const video = queryDeep(doc, 'video');
+  if (!video) return null;
+  let node: Element = video;
+  let root = node.getRootNode();
+  while (root !== doc && 'host' in root) {
+    node = (root as ShadowRoot).host;
+    root = node.getRootNode();
+  }
+  return node === video ? video.parentElement : node.parentElement;
+}
+
+/** The first element found for the first selector that finds one: selectors in order of preference, not of document position. */
+export function firstOf(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
 }

@@ -22,6 +22,12 @@ export interface Playing {
   season?: number;
   /** Absent for specials, trailers and pages that do not say. */
   episode?: number;
+  /**
+   * The site's own stable id of the series (Viki "21789c", a WeTV cid, an
+   * iQIYI album id, an OnDemandKorea program slug…), where the URL or the
+   * page's data gives one: a viewer's manual correction is remembered under it.
+   */
+  seriesId?: string;
 }
 
 /** Everything Between Takes knows about one streaming site, in one object. */

@@ -6,10 +6,13 @@
  * update on client-side navigation. The player is video.js.
  */
 import { parseEpisodeLabel, parseEpisodeSlug } from './episode-label';
-import { cleanText, decodeSegment, jsonLdObjects, metaContent, uniqueTitles } from './page-data';
+import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt, uniqueTitles } from './page-data';
 import type { Playing, SiteAdapter } from './types';
 
 const WATCH_PATH = /^\/videos\/(\d+v)(?:-([^/]+))?\/?$/;
+
+/** The series' id in a link to its page, /tv/21789c-heirs → "21789c". */
+const SERIES_LINK = /\/tv\/(\d+c)(?:-|\/|$)/;
 
 /** "Heirs - Episode 14 | Rakuten Viki" → series "Heirs", label "Episode 14". */
 function splitPageTitle(raw: string): { title: string; label: string } | null {
@@ -65,9 +68,16 @@ export const viki: SiteAdapter = {
 
     const unique = uniqueTitles(titles);
     if (unique.length === 0) return null;
-    const playing: Playing = { site: 'viki', titles: unique };
+    const playing: Playing = { site: 'viki', titles: unique.slice(0, 8) };
     if (season !== undefined) playing.season = season;
     if (episode !== undefined) playing.episode = episode;
+    // The show's title links to its series page; JSON-LD's partOfSeries.url names it too.
+    const seriesLinks = [
+      doc.querySelector('a[href*="/tv/"]')?.getAttribute('href') ?? '',
+      ...jsonLdObjects(doc).map((obj) => stringAt(obj, ['partOfSeries', 'url'])),
+    ];
+    const seriesId = seriesLinks.map((href) => seriesIdOf(SERIES_LINK.exec(href)?.[1])).find((id) => id);
+    if (seriesId) playing.seriesId = seriesId;
     return playing;
   },
 
