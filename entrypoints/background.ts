@@ -8,9 +8,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { bundledCatalog } from '../utils/catalog/bundled';
 import { openCatalogDb, seedCatalog, type CatalogDb } from '../utils/db/facts-store';
+import { clearCorrection, saveCorrection } from '../utils/db/corrections';
 import { lookupEpisode } from '../utils/db/lookup';
+import { recordProgress } from '../utils/db/progress';
 import { onMessage } from '../utils/messaging';
-import { playingSchema } from '../utils/messages-schema';
+import { correctionInputSchema, playingSchema, seriesSchema } from '../utils/messages-schema';
 
 let database: Promise<CatalogDb> | undefined;
 
@@ -32,6 +34,11 @@ function fromThisExtension(sender: { id?: string }): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/** Only our own pages (the popup, the options page) may change the viewer's data; content scripts may not. */
+function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
+  return fromThisExtension(sender) && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
 export default defineBackground({
   type: 'module',
   main() {
@@ -42,7 +49,38 @@ export default defineBackground({
         console.warn('Between Takes: ignored a malformed lookupEpisode message', playing.error.issues);
         return null;
       }
-      return lookupEpisode(await catalogDb(), playing.data);
+      const db = await catalogDb();
+      const view = await lookupEpisode(db, playing.data);
+      // What plays is how far the viewer has got: the popup veils facts about later episodes.
+      if (view?.episode) await recordProgress(db, view.drama.id, view.episode);
+      return view;
+    });
+
+    onMessage('prepareCatalog', async ({ sender }) => {
+      if (!fromThisExtension(sender)) return false;
+      await catalogDb();
+      return true;
+    });
+
+    onMessage('setCorrection', async ({ data, sender }) => {
+      if (!fromExtensionPage(sender)) return false;
+      const input = correctionInputSchema.safeParse(data);
+      if (!input.success) {
+        console.warn('Between Takes: ignored a malformed setCorrection message', input.error.issues);
+        return false;
+      }
+      const db = await catalogDb();
+      const drama = await db.get('dramas', input.data.dramaId);
+      if (!drama || (input.data.episode !== null && input.data.episode > drama.episodes)) return false;
+      await saveCorrection(db, input.data);
+      return true;
+    });
+
+    onMessage('clearCorrection', async ({ data, sender }) => {
+      if (!fromExtensionPage(sender)) return false;
+      const series = seriesSchema.safeParse(data);
+      if (!series.success) return false;
+      return clearCorrection(await catalogDb(), series.data.site, series.data.seriesKey);
     });
 
     // Seed on install and on every update, before any page asks.

@@ -7,6 +7,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
+import { SEARCH_INDEX_FORMAT, SearchIndex, type SearchIndexSnapshot } from '../search/search-index';
 
 export const DB_NAME = 'between-takes';
 /** Bump with a new `if (oldVersion < N)` step in upgrade(); never edit old steps. */
@@ -59,7 +60,8 @@ export interface Progress {
 }
 
 export interface BetweenTakesDB extends DBSchema {
-  meta: { key: string; value: string };
+  // 'catalogVersion' and 'searchIndexFormat' → string; 'searchIndex' → the popup's search index, built at seed time.
+  meta: { key: string; value: string | SearchIndexSnapshot };
   // The catalog: replaced whole by seedCatalog on install and update.
   dramas: { key: string; value: Drama; indexes: { byTitleKey: string } };
   facts: { key: string; value: StoredFact; indexes: { byDramaEpisode: [string, number] } };
@@ -101,20 +103,30 @@ export function openCatalogDb(name = DB_NAME): Promise<CatalogDb> {
 
 /** The catalog version currently stored, if any. */
 export async function storedCatalogVersion(db: CatalogDb): Promise<string | undefined> {
-  return db.get('meta', 'catalogVersion');
+  const version = await db.get('meta', 'catalogVersion');
+  return typeof version === 'string' ? version : undefined;
+}
+
+function isCurrentSnapshot(value: unknown): value is SearchIndexSnapshot {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SEARCH_INDEX_FORMAT;
 }
 
 /**
- * Replaces the catalog stores with `pack` in one transaction, unless that
- * version is already stored. Returns whether it wrote anything.
+ * Replaces the catalog stores and the search index with `pack` in one
+ * transaction, unless that version is already stored with a search index of
+ * the current format. Returns whether it wrote anything.
  */
 export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boolean> {
+  const [version, indexFormat] = await Promise.all([
+    db.get('meta', 'catalogVersion'),
+    db.get('meta', 'searchIndexFormat'),
+  ]);
+  if (version === pack.version && indexFormat === String(SEARCH_INDEX_FORMAT)) return false;
+  // Built before the transaction opens: a transaction left idle while a large
+  // index is built would commit early.
+  const searchIndex = SearchIndex.build(pack.dramas, pack.facts).toSnapshot();
   const tx = db.transaction(['meta', 'dramas', 'facts', 'sources'], 'readwrite');
   const meta = tx.objectStore('meta');
-  if ((await meta.get('catalogVersion')) === pack.version) {
-    await tx.done;
-    return false;
-  }
   const dramas = tx.objectStore('dramas');
   const facts = tx.objectStore('facts');
   const sources = tx.objectStore('sources');
@@ -125,6 +137,7 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
     for (const drama of pack.dramas) writes.push(dramas.put(drama));
     pack.facts.forEach((fact, seq) => writes.push(facts.put({ ...fact, episodeKey: fact.episode ?? 0, seq })));
     for (const source of pack.sources) writes.push(sources.put(source));
+    writes.push(meta.put(searchIndex, 'searchIndex'), meta.put(String(SEARCH_INDEX_FORMAT), 'searchIndexFormat'));
     writes.push(meta.put(pack.version, 'catalogVersion'));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
@@ -172,4 +185,17 @@ export async function sourcesById(db: CatalogDb, ids: Iterable<string>): Promise
     if (source) out[id] = source;
   }
   return out;
+}
+
+/** The search index stored at seed time, or null when there is none of the current format yet. */
+export async function loadSearchIndex(db: CatalogDb): Promise<SearchIndex | null> {
+  const snapshot = await db.get('meta', 'searchIndex');
+  return isCurrentSnapshot(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null;
+}
+
+/** Every fact about a drama, drama-wide facts first, then by episode, in catalog order. */
+export async function factsOfDrama(db: CatalogDb, dramaId: string): Promise<Fact[]> {
+  const range = IDBKeyRange.bound([dramaId, 0], [dramaId, Number.MAX_SAFE_INTEGER]);
+  const stored = await db.getAllFromIndex('facts', 'byDramaEpisode', range);
+  return stored.sort((a, b) => a.episodeKey - b.episodeKey || a.seq - b.seq).map(withoutStorageFields);
 }

@@ -17,6 +17,8 @@ export type SiteId = (typeof SITE_IDS)[number];
 /** What the page says is playing: titles from the most trusted layer first. */
 export interface Playing {
   site: SiteId;
+  /** The site's own id for the series, when the page gives one (steadier than a title). */
+  seriesId?: string;
   /** Candidate series titles, most trusted layer first, no duplicates. */
   titles: string[];
   season?: number;
