@@ -69,6 +69,8 @@ export default defineContentScript({
     });
     const stopAnsweringState = onMessage('tabState', () => state());
     const stopAnsweringRefresh = onMessage('refreshTab', async () => {
+      // The popup may have just changed the settings: do not wait for the change event.
+      siteOn = isSiteOn(await getSettings(), site.id);
       await refresh();
       return state();
     });
