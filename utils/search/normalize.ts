@@ -5,8 +5,12 @@
  * still being typed ("히" on the way to "힐러") is already a prefix of the word.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case, accent-free text with hangul syllables decomposed into jamo. */
 export function foldText(text: string): string {
+  // Most catalog text is plain ASCII, which normalisation would leave as it is.
+  if (ASCII.test(text)) return text.toLowerCase();
   // NFKD splits accented letters into letter + mark (marks are dropped) and
   // hangul syllables into conjoining jamo (letters, so they stay).
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

@@ -140,11 +140,6 @@ class TermTable {
       visit(term, i);
     }
   }
-
-  /** Calls `visit` with every drama of the term at position `at`. */
-  eachDrama(at: number, visit: (drama: number) => void): void {
-    for (let p = this.starts[at]!, end = this.starts[at + 1]!; p < end; p++) visit(this.postings[p]!);
-  }
 }
 
 /** Adds `term` → `drama` to a term map; dramas arrive in ascending order. */
@@ -255,33 +250,38 @@ export class SearchIndex {
 
     for (const word of words) {
       const touched: number[] = [];
-      const mark = (field: number, score: number) => (d: number) => {
-        if (best[d] === 0) touched.push(d);
-        if (score > best[d]!) {
-          best[d] = score;
-          bestField[d] = field;
+      /** Credits every drama of the term at `at` with `score` for this word, keeping each drama's best. */
+      const mark = (table: TermTable, at: number, field: number, score: number) => {
+        const { starts, postings } = table;
+        for (let p = starts[at]!, end = starts[at + 1]!; p < end; p++) {
+          const d = postings[p]!;
+          if (best[d] === 0) touched.push(d);
+          if (score > best[d]!) {
+            best[d] = score;
+            bestField[d] = field;
+          }
         }
       };
       const closeness = (term: string) => word.length / term.length;
 
       this.titles.eachWithPrefix(word, Infinity, (term, at) => {
         const score = term === word ? SCORE.titleExact : SCORE.titlePrefix + 3 * closeness(term);
-        this.titles.eachDrama(at, mark(0, score));
+        mark(this.titles, at, 0, score);
       });
       if (word.length >= MIN_TYPO_LENGTH) {
         this.titles.terms.forEach((term, at) => {
-          if (!term.startsWith(word) && withinOneEdit(word, term)) this.titles.eachDrama(at, mark(0, SCORE.titleTypo));
+          if (!term.startsWith(word) && withinOneEdit(word, term)) mark(this.titles, at, 0, SCORE.titleTypo);
         });
       }
       this.people.eachWithPrefix(word, word.length >= MIN_PEOPLE_PREFIX ? Infinity : 0, (term, at) => {
         const score = term === word ? SCORE.peopleExact : SCORE.peoplePrefix + 2 * closeness(term);
-        this.people.eachDrama(at, mark(1, score));
+        mark(this.people, at, 1, score);
       });
       const exactFact = this.facts.lowerBound(word);
-      if (this.facts.terms[exactFact] === word) this.facts.eachDrama(exactFact, mark(2, SCORE.factExact));
+      if (this.facts.terms[exactFact] === word) mark(this.facts, exactFact, 2, SCORE.factExact);
       if (word.length >= MIN_FACT_PREFIX) {
         this.facts.eachWithPrefix(word, MAX_FACT_PREFIX_TERMS, (term, at) => {
-          if (term !== word) this.facts.eachDrama(at, mark(2, SCORE.factPrefix + closeness(term)));
+          if (term !== word) mark(this.facts, at, 2, SCORE.factPrefix + closeness(term));
         });
       }
 
@@ -320,7 +320,8 @@ export class SearchIndex {
         matched: null,
       });
     }
-    results.sort((a, b) => b.score - a.score || a.drama.title.localeCompare(b.drama.title));
+    // Ties keep catalog order: deterministic, and no locale-aware comparison over thousands of results.
+    results.sort((a, b) => b.score - a.score);
     const top = results.slice(0, limit);
     for (const result of top) result.matched = describeMatch(result.drama, words, result.fields);
     return top;
