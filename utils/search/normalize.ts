@@ -5,6 +5,7 @@
  * still being typed ("히" on the way to "힐러") is already a prefix of the word.
  */
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower-case, accent-free text with hangul syllables decomposed into jamo. */
