@@ -10,6 +10,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { PackError } from '../utils/catalog/pack';
 import { bundledCatalog } from '../utils/catalog/bundled';
 import { openCatalogDb, seedCatalog, type CatalogDb } from '../utils/db/facts-store';
+import { clearCorrection, saveCorrection } from '../utils/db/corrections';
 import { lookupEpisode, markSeen } from '../utils/db/lookup';
 import {
   addOwnFact,
@@ -20,14 +21,17 @@ import {
   updateOwnFact,
   type OwnFactDraft,
 } from '../utils/db/own-facts';
+import { recordProgress } from '../utils/db/progress';
 import { updateRemotePacks } from '../utils/db/remote-packs';
 import { onMessage, sendMessage, TOGGLE_OVERLAY_COMMAND, type OwnFactResult } from '../utils/messaging';
 import {
-  seenSchema,
   addOwnFactSchema,
+  correctionInputSchema,
   deleteOwnFactSchema,
   importPackSchema,
   playingSchema,
+  seenSchema,
+  seriesSchema,
   updateOwnFactSchema,
   updateRemotePacksSchema,
 } from '../utils/messages-schema';
@@ -87,7 +91,38 @@ export default defineBackground({
         console.warn('Between Takes: ignored a malformed lookupEpisode message', playing.error.issues);
         return null;
       }
-      return lookupEpisode(await catalogDb(), playing.data);
+      const db = await catalogDb();
+      const view = await lookupEpisode(db, playing.data);
+      // What plays is how far the viewer has got: the popup veils facts about later episodes.
+      if (view?.episode) await recordProgress(db, view.drama.id, view.episode);
+      return view;
+    });
+
+    onMessage('prepareCatalog', async ({ sender }) => {
+      if (!fromThisExtension(sender)) return false;
+      await catalogDb();
+      return true;
+    });
+
+    onMessage('setCorrection', async ({ data, sender }) => {
+      if (!fromExtensionPage(sender)) return false;
+      const input = correctionInputSchema.safeParse(data);
+      if (!input.success) {
+        console.warn('Between Takes: ignored a malformed setCorrection message', input.error.issues);
+        return false;
+      }
+      const db = await catalogDb();
+      const drama = await db.get('dramas', input.data.dramaId);
+      if (!drama || (input.data.episode !== null && input.data.episode > drama.episodes)) return false;
+      await saveCorrection(db, input.data);
+      return true;
+    });
+
+    onMessage('clearCorrection', async ({ data, sender }) => {
+      if (!fromExtensionPage(sender)) return false;
+      const series = seriesSchema.safeParse(data);
+      if (!series.success) return false;
+      return clearCorrection(await catalogDb(), series.data.site, series.data.seriesKey);
     });
 
     onMessage('markSeen', async ({ data, sender }) => {

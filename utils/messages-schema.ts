@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { MAX_PACK_BYTES } from './catalog/pack';
 import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from './sites/page-data';
-import { SITE_IDS, type Playing } from './sites/types';
+import type { CorrectionInput } from './db/corrections';
+import { SITE_IDS, type Playing, type SiteId } from './sites/types';
 
 // Extension pages forbid eval: tell zod not to try compiling validators with new Function.
 z.config({ jitless: true });
@@ -43,3 +44,19 @@ export const deleteOwnFactSchema = z.strictObject({ id: ownFactId });
 export const importPackSchema = z.strictObject({ json: z.string().max(MAX_PACK_BYTES * 2) });
 
 export const updateRemotePacksSchema = z.strictObject({ manifestUrl: z.string().min(1).max(2000) });
+const seriesKeySchema = z.string().min(1).max(MAX_TITLE_LENGTH);
+
+export const correctionInputSchema: z.ZodType<CorrectionInput> = z.strictObject({
+  site: z.enum(SITE_IDS),
+  seriesKey: seriesKeySchema,
+  dramaId: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a drama id')
+    .max(100),
+  episode: z.number().int().min(1).max(500).nullable(),
+});
+
+export const seriesSchema: z.ZodType<{ site: SiteId; seriesKey: string }> = z.strictObject({
+  site: z.enum(SITE_IDS),
+  seriesKey: seriesKeySchema,
+});

@@ -2,9 +2,11 @@
  * The content script on supported streaming sites: reads what the page is
  * playing (site adapter), asks the background what the catalog knows (typed
  * message), and shows the overlay over the player. It follows the viewer's
- * settings as they change, so switching a site off or on applies at once.
+ * settings as they change, so switching a site off or on applies at once, and
+ * answers the toolbar popup's questions about this tab.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { seriesKeyOf } from '../../utils/db/corrections';
 import type { EpisodeView } from '../../utils/db/lookup';
 import { onMessage, sendMessage } from '../../utils/messaging';
 import { watchPlaying } from '../../utils/page-watcher';
@@ -13,6 +15,7 @@ import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import type { OwnFactActions } from '../../components/FactEditor';
 import type { Playing } from '../../utils/sites/types';
+import type { TabState } from '../../utils/tab-state';
 import { createOverlayHost } from './overlay-host';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */
@@ -115,6 +118,7 @@ export default defineContentScript({
       stopWatching?.();
       stopWatching = null;
       asked++;
+      last = null;
       view = null;
       render();
     };
@@ -128,6 +132,29 @@ export default defineContentScript({
       render();
     });
     ctx.onInvalidated(unwatch);
+
+    // The toolbar popup's "This tab".
+    const state = (): TabState => ({
+      site: site.id,
+      siteName: site.name,
+      siteOn: isSiteOn(settings, site.id),
+      watchPage: site.isWatchPage(new URL(location.href)),
+      playing: last,
+      seriesKey: last ? seriesKeyOf(last) : null,
+      view,
+    });
+    const stopAnsweringState = onMessage('tabState', () => state());
+    const stopAnsweringRefresh = onMessage('refreshTab', async () => {
+      // The popup may have just changed a correction or the settings: do not wait for the change event.
+      settings = await getSettings();
+      apply();
+      if (isSiteOn(settings, site.id)) await ask(last);
+      return state();
+    });
+    ctx.onInvalidated(() => {
+      stopAnsweringState();
+      stopAnsweringRefresh();
+    });
 
     const removeToggle = onMessage('toggleOverlay', () => {
       if (typingInTextField()) return;

@@ -1,12 +1,13 @@
 /**
- * A deterministic large catalog for benchmarks: `dramas` dramas and `facts`
- * facts in total, with realistic titles, hangul, casts and fact text. The same
- * seed always gives the same catalog, so runs compare.
+ * A deterministic synthetic catalog for the search benchmark: N dramas with
+ * English, hangul and romanised titles, aliases, a cast, and facts written from
+ * templates over a large vocabulary of places and names, so the indexes are as
+ * big as a real catalog of that size would make them.
  */
+import type { CatalogPack, Drama, Fact } from '../../utils/catalog/types';
 import { titleKeysOf } from '../../utils/match-title';
-import { PACK_FORMAT, type CatalogPack, type Drama, type Fact } from '../../utils/catalog/types';
 
-/** A small fast PRNG (mulberry32). */
+/** A small seeded PRNG (mulberry32): the same seed gives the same catalog everywhere. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -18,108 +19,111 @@ function random(seed: number): () => number {
   };
 }
 
-const WORDS = [
-  'Moon',
-  'Heart',
-  'Secret',
-  'Garden',
-  'Doctor',
-  'Love',
-  'Spring',
-  'Queen',
-  'Palace',
-  'Star',
-  'River',
-  'Winter',
-  'Summer',
-  'Hotel',
-  'Detective',
-  'Legend',
-  'Mystery',
-  'Romance',
-  'Kingdom',
-  'City',
-  'Night',
-  'Dream',
-  'Wind',
-  'Flower',
-  'Sword',
-  'Chef',
-  'Lawyer',
-  'Idol',
-  'School',
-  'Hospital',
-  'Ghost',
-  'Blue',
-  'Red',
-  'Golden',
-  'Silent',
+const SYLLABLES = (
+  'ha ne ul bom yeo reum ga eul gyeo dal byeol sa rang mi so na mu ba da san gang ' +
+  'ji min seo yeon woo jin hyun soo kyung hee jae won tae yang eun bin do hoon ' +
+  'chae rin seul gi cheong ju gwang su won jeon nam bu yong in cheon dae gu il'
+).split(' ');
+const TITLE_WORDS = (
+  'love moon star secret garden doctor queen king prince night city heart ' +
+  'spring summer autumn winter blue red memory promise crown sword letter song ' +
+  'dream river mountain sea light shadow time way home school office game ' +
+  'legend hotel palace village island road rain snow flower fairy ghost angel'
+).split(' ');
+const SURNAMES = 'Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Yoo Hong'.split(
+  ' ',
+);
+const TEMPLATES = [
+  'The {scene} in episode {ep} was filmed in {place} over {n} days in {month}.',
+  '{actor} improvised the line about the {thing} during the {scene}; the director kept it.',
+  'Between takes {actor} and {actor2} practised the {scene} at a rest stop near {place}.',
+  'The crew rebuilt the {thing} from {place} on a set because the {scene} needed rain.',
+  '{actor} said the {scene} was the hardest of the drama: it took {n} takes in {place}.',
 ];
-const HANGUL = ['달', '마음', '비밀', '정원', '의사', '사랑', '봄', '여왕', '궁', '별', '강', '겨울', '여름', '호텔'];
-const SURNAMES = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh', 'Seo'];
-const GIVEN = [
-  'Min-ho',
-  'Ji-eun',
-  'Soo-hyun',
-  'Bo-young',
-  'Hyun-bin',
-  'Ye-jin',
-  'Joon-gi',
-  'Ha-ri',
-  'Tae-moo',
-  'Na-bi',
-];
-const PLACES = ['Cheongju', 'Jeju', 'Busan', 'Gangneung', 'Jeonju', 'Incheon', 'Suwon', 'Gyeongju', 'Sokcho', 'Daegu'];
-const TAGS = ['kiss-scene', 'ad-lib', 'filming-location', 'between-takes', 'bloopers', 'director', 'rehearsal'];
+const SCENES = 'kiss scene,rooftop confession,car chase,wedding,final goodbye,hospital scene,fight,festival'.split(',');
+const THINGS = 'umbrella,bicycle,necklace,letter,piano,lantern,scarf,phone booth,bus stop,diary'.split(',');
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
-export function generateCatalog(dramaCount: number, factCount: number, seed = 42): CatalogPack {
-  const rand = random(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+function pick<T>(rng: () => number, list: readonly T[]): T {
+  return list[Math.floor(rng() * list.length)]!;
+}
+function capital(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+function romanWord(rng: () => number, syllables: number): string {
+  return Array.from({ length: syllables }, () => pick(rng, SYLLABLES)).join('');
+}
+function hangulWord(rng: () => number, syllables: number): string {
+  // Any initial, medial and final: composed hangul syllables.
+  return Array.from({ length: syllables }, () =>
+    String.fromCharCode(0xac00 + Math.floor(rng() * 19) * 588 + Math.floor(rng() * 21) * 28 + Math.floor(rng() * 28)),
+  ).join('');
+}
+function personName(rng: () => number): string {
+  return `${pick(rng, SURNAMES)} ${capital(pick(rng, SYLLABLES))}-${pick(rng, SYLLABLES)}`;
+}
+
+/** A catalog of `dramaCount` dramas and `factCount` facts, the same for the same seed. */
+export function generateCatalog(dramaCount: number, factCount: number, seed = 20260101): CatalogPack {
+  const rng = random(seed);
+  const places = Array.from({ length: 2000 }, () => capital(romanWord(rng, 2 + Math.floor(rng() * 2))));
   const dramas: Drama[] = [];
   for (let i = 0; i < dramaCount; i++) {
-    const title = `${pick(WORDS)} ${pick(WORDS)} ${i}`;
+    const words = Array.from({ length: 1 + Math.floor(rng() * 3) }, () => capital(pick(rng, TITLE_WORDS)));
+    const coined = capital(romanWord(rng, 2 + Math.floor(rng() * 2)));
+    const title = `${words.join(' ')} ${coined}`; // the coined word keeps titles apart
+    const cast = Array.from({ length: 4 }, () => {
+      const actor = personName(rng);
+      return { actor, actorAliases: [actor.replace('-', ' ')], character: personName(rng) };
+    });
     const base = {
       title,
-      titleKo: `${pick(HANGUL)} ${pick(HANGUL)} ${i}`,
-      romanized: [`Romanised ${i}`],
-      aliases: [`${title}: The Series`],
+      titleKo: hangulWord(rng, 2 + Math.floor(rng() * 4)),
+      romanized: [capital(romanWord(rng, 3))],
+      aliases: rng() < 0.5 ? [`${capital(pick(rng, TITLE_WORDS))} of ${coined}`] : [],
     };
     dramas.push({
       id: `drama-${i}`,
       ...base,
-      year: 2000 + (i % 25),
-      network: pick(['KBS2', 'SBS', 'MBC', 'tvN', 'JTBC']),
+      year: 2000 + Math.floor(rng() * 26),
+      network: pick(rng, ['KBS2', 'MBC', 'SBS', 'tvN', 'JTBC', 'Netflix']),
       season: 1,
       episodes: 16,
-      cast: [0, 1, 2].map(() => ({
-        actor: `${pick(SURNAMES)} ${pick(GIVEN)}`,
-        actorAliases: [],
-        character: `${pick(SURNAMES)} ${pick(GIVEN)}`,
-      })),
+      cast,
       titleKeys: titleKeysOf(base),
     });
   }
   const facts: Fact[] = [];
   for (let i = 0; i < factCount; i++) {
     const drama = dramas[i % dramaCount]!;
-    const episode = rand() < 0.2 ? null : 1 + Math.floor(rand() * drama.episodes);
-    const actor = drama.cast[0]!.actor;
+    const actor = pick(rng, drama.cast).actor;
+    const actor2 = pick(rng, drama.cast).actor;
+    const episode = rng() < 0.2 ? null : 1 + Math.floor(rng() * drama.episodes);
+    const text = pick(rng, TEMPLATES)
+      .replace('{scene}', pick(rng, SCENES))
+      .replace('{ep}', String(episode ?? 1))
+      .replace('{place}', pick(rng, places))
+      .replace('{n}', String(2 + Math.floor(rng() * 9)))
+      .replace('{month}', pick(rng, MONTHS))
+      .replace('{actor}', actor)
+      .replace('{actor2}', actor2)
+      .replace('{thing}', pick(rng, THINGS));
     facts.push({
-      id: `fact-${i}`,
+      id: `${drama.id}-fact-${i}`,
       dramaId: drama.id,
       episode,
-      text: `${actor} filmed the ${pick(WORDS).toLowerCase()} scene in ${pick(PLACES)} after ${1 + Math.floor(rand() * 20)} takes.`,
+      text,
       people: [actor],
-      tags: [pick(TAGS)],
-      spoiler: rand() < 0.3,
+      tags: [pick(rng, ['filming-location', 'between-takes', 'ad-lib', 'set'])],
+      spoiler: rng() < 0.3,
       sourceId: 'bench',
     });
   }
   return {
-    format: PACK_FORMAT,
+    format: 1,
     version: `bench-${dramaCount}-${factCount}-${seed}`,
     dramas,
     facts,
-    sources: [{ id: 'bench', title: 'Generated for benchmarks', ref: 'scripts/bench/generate-catalog.ts' }],
+    sources: [{ id: 'bench', title: 'Generated for the benchmark', ref: 'https://example.org/bench' }],
   };
 }

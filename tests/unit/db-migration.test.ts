@@ -63,9 +63,10 @@ describe('database migrations', () => {
     expect([...db.objectStoreNames]).toEqual(
       expect.arrayContaining(['ownFacts', 'corrections', 'seen', 'progress', 'remoteShards']),
     );
-    // Same version stored: no reseed needed, the old records answer directly.
-    expect(await seedCatalog(db, catalog)).toBe(false);
+    // Same catalog version, but version 1 had no search index: the seed builds it, and the catalog stays whole.
+    expect(await seedCatalog(db, catalog)).toBe(true);
     expect(await db.count('facts')).toBe(catalog.facts.length);
+    expect(await seedCatalog(db, catalog)).toBe(false);
     const fact = await addOwnFact(db, { dramaId: 'healer', episode: 14, text: 'Written after the upgrade.' });
     const view = await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 14 });
     expect(view!.episodeFacts.map((f) => f.id)).toContain(fact.id);

@@ -7,6 +7,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
+import { SEARCH_INDEX_FORMAT, SearchIndex, type SearchIndexSnapshot } from '../search/search-index';
 
 export const DB_NAME = 'between-takes';
 /** Bump with a new `if (oldVersion < N)` step in upgrade(); never edit old steps. */
@@ -76,7 +77,8 @@ export interface Progress {
 }
 
 export interface BetweenTakesDB extends DBSchema {
-  meta: { key: string; value: string };
+  // 'catalogVersion', 'remoteVersion' and 'searchIndexFormat' → string; 'searchIndex' → the popup's search index, built at seed time.
+  meta: { key: string; value: string | SearchIndexSnapshot };
   // The catalog: replaced whole by seedCatalog on install and update.
   dramas: { key: string; value: Drama; indexes: { byTitleKey: string } };
   facts: { key: string; value: StoredFact; indexes: { byDramaEpisode: [string, number] } };
@@ -145,19 +147,26 @@ export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promis
 
 /** The catalog version currently stored, if any. */
 export async function storedCatalogVersion(db: CatalogDb): Promise<string | undefined> {
-  return db.get('meta', 'catalogVersion');
+  const version = await db.get('meta', 'catalogVersion');
+  return typeof version === 'string' ? version : undefined;
+}
+
+function isCurrentSnapshot(value: unknown): value is SearchIndexSnapshot {
+  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SEARCH_INDEX_FORMAT;
 }
 
 /**
- * Replaces the catalog stores with `pack` in one transaction, unless that
- * version is already stored, then lays the remote shards over it (a remote
- * drama replaces the bundled record and facts of the same id). Returns whether
- * it wrote anything.
+ * Replaces the catalog stores with `pack` in one transaction, lays the remote
+ * shards over it (a remote drama replaces the bundled record and facts of the
+ * same id), and stores the popup's search index over the result — unless that
+ * version is already stored with a search index of the current format. Returns
+ * whether it wrote anything.
  */
 export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boolean> {
   const tx = db.transaction(['meta', 'dramas', 'facts', 'sources', 'remoteShards'], 'readwrite');
   const meta = tx.objectStore('meta');
-  if ((await meta.get('catalogVersion')) === pack.version) {
+  const [version, indexFormat] = await Promise.all([meta.get('catalogVersion'), meta.get('searchIndexFormat')]);
+  if (version === pack.version && indexFormat === String(SEARCH_INDEX_FORMAT)) {
     await tx.done;
     return false;
   }
@@ -180,6 +189,12 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
       shard.facts.forEach((fact, seq) => writes.push(facts.put(toStoredFact(fact, seq))));
       for (const source of shard.sources) writes.push(sources.put(source));
     }
+    // Built synchronously between requests, the transaction stays active meanwhile.
+    const searchIndex = SearchIndex.build(
+      [...pack.dramas.filter((d) => !remote.has(d.id)), ...shards.map((s) => s.drama)],
+      [...pack.facts.filter((f) => !remote.has(f.dramaId)), ...shards.flatMap((s) => s.facts)],
+    ).toSnapshot();
+    writes.push(meta.put(searchIndex, 'searchIndex'), meta.put(String(SEARCH_INDEX_FORMAT), 'searchIndexFormat'));
     writes.push(meta.put(pack.version, 'catalogVersion'));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
@@ -233,4 +248,17 @@ export async function sourcesById(db: CatalogDb, ids: Iterable<string>): Promise
     if (source) out[id] = source;
   }
   return out;
+}
+
+/** The search index stored at seed time, or null when there is none of the current format yet. */
+export async function loadSearchIndex(db: CatalogDb): Promise<SearchIndex | null> {
+  const snapshot = await db.get('meta', 'searchIndex');
+  return isCurrentSnapshot(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null;
+}
+
+/** Every fact about a drama, drama-wide facts first, then by episode, in catalog order. */
+export async function factsOfDrama(db: CatalogDb, dramaId: string): Promise<Fact[]> {
+  const range = IDBKeyRange.bound([dramaId, 0], [dramaId, Number.MAX_SAFE_INTEGER]);
+  const stored = await db.getAllFromIndex('facts', 'byDramaEpisode', range);
+  return stored.sort((a, b) => a.episodeKey - b.episodeKey || a.seq - b.seq).map(withoutStorageFields);
 }

@@ -2,6 +2,7 @@
 import type { Drama, Fact } from '../catalog/types';
 import { matchTitle } from '../match-title';
 import type { Playing } from '../sites/types';
+import { correctionFor } from './corrections';
 import { ownFactsFor } from './own-facts';
 import {
   dramasByTitleKey,
@@ -30,6 +31,8 @@ export interface EpisodeView {
   dramaFacts: FactView[];
   /** Facts of this episode the viewer has already seen pop up or dismissed. */
   seenFactIds: string[];
+  /** True when the drama comes from the viewer's manual correction, not from the page's titles. */
+  corrected?: boolean;
 }
 
 /** Finds the drama a page names, trying its titles most trusted first. */
@@ -46,11 +49,20 @@ export async function findDrama(db: CatalogDb, playing: Playing): Promise<Drama 
  * The drama, episode and facts for what a page is playing, or null when the
  * catalog does not know the show. Only facts about the episode playing and about
  * the whole drama are returned: never one about a later episode.
+ *
+ * A manual correction for the series comes first, whatever the titles say (the
+ * viewer made it because recognition failed or was wrong). Its episode applies
+ * only when the page names none: when the page does name an episode, the
+ * page's number wins, so a correction made on episode 3 still follows the
+ * viewer to episode 4.
  */
 export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<EpisodeView | null> {
-  const drama = await findDrama(db, playing);
+  const correction = await correctionFor(db, playing);
+  // A correction naming a drama the catalog no longer has is ignored, not an error.
+  const corrected = correction ? await db.get('dramas', correction.dramaId) : undefined;
+  const drama = corrected ?? (await findDrama(db, playing));
   if (!drama) return null;
-  const episode = playing.episode ?? null;
+  const episode = playing.episode ?? (corrected ? correction?.episode : null) ?? null;
   const [episodeFacts, dramaFacts, ownEpisodeFacts, ownDramaFacts] = await Promise.all([
     episode === null ? Promise.resolve([]) : factsForEpisode(db, drama.id, episode),
     dramaWideFacts(db, drama.id),
@@ -76,6 +88,7 @@ export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<Ep
     episodeFacts: [...episodeFacts.map(view), ...ownEpisodeFacts.map(ownView)],
     dramaFacts: [...dramaFacts.map(view), ...ownDramaFacts.map(ownView)],
     seenFactIds: seen?.factIds ?? [],
+    ...(corrected ? { corrected: true } : {}),
   };
 }
 

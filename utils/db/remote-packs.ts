@@ -244,6 +244,8 @@ async function swapShards(
       }
     }
     writes.push(tx.objectStore('meta').put(version, 'remoteVersion'));
+    // The popup's search index no longer matches the catalog: the next seed rebuilds it.
+    writes.push(tx.objectStore('meta').delete('searchIndexFormat'));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
     abortQuietly(tx);

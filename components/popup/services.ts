@@ -1,0 +1,28 @@
+/**
+ * What the popup's components need from the outside world, as one interface:
+ * the real implementation (entrypoints/popup/services.ts) talks to IndexedDB,
+ * the settings and the tab; tests pass their own.
+ */
+import type { Fact } from '../../utils/catalog/types';
+import type { CorrectionInput } from '../../utils/db/corrections';
+import type { SearchIndex } from '../../utils/search/search-index';
+import type { SiteId } from '../../utils/sites/types';
+import type { TabState } from '../../utils/tab-state';
+
+export interface PopupServices {
+  /** The search index over the whole catalog. */
+  loadIndex(): Promise<SearchIndex>;
+  /** Every fact of a drama, drama-wide first, then by episode. */
+  factsOfDrama(dramaId: string): Promise<Fact[]>;
+  /** The highest episode of a drama the viewer has watched; 0 for none. */
+  progressIn(dramaId: string): Promise<number>;
+  /** What the tab's content script sees; null when the tab has none. */
+  tabState(): Promise<TabState | null>;
+  /** Makes the tab ask the background again, then says what it shows. */
+  refreshTab(): Promise<TabState | null>;
+  /** Switches Between Takes on or off for a site. */
+  setSiteOn(site: SiteId, on: boolean): Promise<void>;
+  /** Remembers a correction; false if the background refused it. */
+  setCorrection(correction: CorrectionInput): Promise<boolean>;
+  clearCorrection(site: SiteId, seriesKey: string): Promise<boolean>;
+}

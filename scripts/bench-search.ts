@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:search`: the popup's search at scale, measured in Chromium.
+ *
+ * 1. Our index and MiniSearch over the same generated catalog (5,000 dramas,
+ *    100,000 facts), the same typed queries (titles letter by letter, hangul,
+ *    actors, typos, fact words): build, load from stored form, query p50/p95.
+ * 2. Which drama each engine puts first for the real catalog's test queries.
+ * 3. The built popup with that catalog seeded into the extension's database:
+ *    time from navigation to the search box focused with the index loaded,
+ *    and from a typed query to painted results.
+ *
+ * Prints a table and writes docs/benchmarks-search.md. A benchmark, not a
+ * test: nothing here fails on a slow figure.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { compileCatalogDir } from './catalog-plugin';
+import type { EngineFigures } from './bench/bench-page';
+import { launchWithExtension, ROOT } from './lib/browser';
+
+const DRAMAS = 5000;
+const FACTS = 100_000;
+const POPUP_RUNS = 7;
+
+/** The real catalog's queries (as in tests/unit/search-index.test.ts) and the drama each should find first. */
+const ACCURACY_TABLE: [string, string][] = [
+  ['Healer', 'healer'],
+  ['Love in the Moonlight', 'moonlight-drawn-by-clouds'],
+  ['힐러', 'healer'],
+  ['히', 'healer'],
+  ['Ji Chang-wook', 'healer'],
+  ['jichangwook', 'healer'],
+  ['Hong Ra-on', 'moonlight-drawn-by-clouds'],
+  ['Cheongju', 'healer'],
+  ['Healr', 'healer'],
+  ['Nevertheles', 'nevertheless'],
+  ['fairy weightlifting', 'weightlifting-fairy-kim-bok-joo'],
+  ['bubble gum', 'bubblegum'],
+  ['weight lifting', 'weightlifting-fairy-kim-bok-joo'],
+  ['Ohaeyoung', 'another-oh-hae-young'],
+  ['Moon Lov', 'moon-lovers-scarlet-heart-ryeo'],
+  ['Doctors', 'doctors'],
+];
+
+type Bench = typeof import('./bench/bench-page');
+declare const btBench: Bench;
+
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'scripts', 'bench', 'bench-page.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'btBench',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'error',
+    // page.evaluate runs the bundle as an expression: make the global explicit.
+    footer: { js: 'globalThis.btBench = btBench;' },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function popupRun(page: Page, url: string): Promise<{ interactive: number; answer: number; focused: boolean }> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset['interactive'] === 'true', null, {
+    timeout: 60_000,
+  });
+  // A string, not a function: tsx would add a helper (__name) the page does not have.
+  return page.evaluate(`(async () => {
+    const interactive = performance.getEntriesByName('bt-interactive')[0].startTime;
+    const input = document.getElementById('bt-search-input');
+    const focused = document.activeElement === input;
+    const started = performance.now();
+    input.value = 'umbrella';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => {
+      const check = () => (document.querySelector('[role="option"]') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    return { interactive, answer: performance.now() - started, focused };
+  })()`);
+}
+
+async function main() {
+  const code = await bundle();
+  const browser = await launchWithExtension();
+  try {
+    console.log(`Generating ${DRAMAS} dramas and ${FACTS} facts in Chromium and running both engines…`);
+    const page = await browser.context.newPage();
+    await page.goto('about:blank');
+    await page.evaluate(code);
+    const engines: EngineFigures[] = await page.evaluate(([d, f]) => btBench.runEngines(d!, f!), [DRAMAS, FACTS]);
+    const accuracy = await page.evaluate(([pack, table]) => btBench.accuracy(pack, table), [
+      compileCatalogDir(join(ROOT, 'data')),
+      ACCURACY_TABLE,
+    ] as const);
+    await page.close();
+
+    console.log('Seeding the extension’s database and opening the popup…');
+    const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+    const popup = await browser.context.newPage();
+    // The bundled catalog first, so the database exists before the generated one replaces it.
+    await popup.goto(popupUrl);
+    await popup.waitForFunction(() => document.documentElement.dataset['interactive'] === 'true', null, {
+      timeout: 60_000,
+    });
+    await popup.evaluate(code);
+    const seedMs = await popup.evaluate(([d, f]) => btBench.seedExtension(d!, f!), [DRAMAS, FACTS]);
+    const runs = [];
+    for (let i = 0; i < POPUP_RUNS; i++) runs.push(await popupRun(popup, popupUrl));
+    await popup.close();
+    if (runs.some((r) => !r.focused)) console.warn('The search box was not focused in every run.');
+
+    const engineRows = engines.map(
+      (e) => `| ${e.engine} | ${ms(e.buildMs)} | ${ms(e.loadMs)} | ${ms(e.p50)} | ${ms(e.p95)} | ${ms(e.max)} |`,
+    );
+    const interactive = runs.map((r) => r.interactive);
+    const answers = runs.map((r) => r.answer);
+    const accuracyRows = accuracy.map((a) => `| ${a.query} | ${a.ours ? 'yes' : 'no'} | ${a.mini ? 'yes' : 'no'} |`);
+    const report = [
+      '# Search benchmark',
+      '',
+      `Generated by \`npm run bench:search\` (scripts/bench-search.ts) in Chromium (${await browser.context.browser()?.version()}),`,
+      `${new Date().toISOString().slice(0, 10)}, on this machine: ${DRAMAS} dramas, ${FACTS} facts (scripts/bench/generate-catalog.ts,`,
+      `deterministic). ${engines[0]!.queries} queries per engine: 8 titles, 8 hangul titles and 8 actors typed letter by`,
+      'letter, 8 titles with a letter left out, and fact words typed letter by letter; top 20 results each.',
+      '',
+      '## Engines on the same data and queries',
+      '',
+      '| engine | build | load from stored form | query p50 | query p95 | query max |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...engineRows,
+      '',
+      'Load: ours from a structured clone of its snapshot (what IndexedDB hands back), MiniSearch with `loadJSON`.',
+      'MiniSearch indexes one document per drama (names, people, all fact text) with its default options; the last',
+      'row searches with `{ prefix: true, fuzzy: 0.2 }`, the nearest to what typing needs.',
+      '',
+      '## Popup with that catalog in the extension’s database',
+      '',
+      '| measure | p50 | p95 | max |',
+      '| --- | --- | --- | --- |',
+      `| navigation → search box focused, index loaded (${POPUP_RUNS} opens) | ${ms(percentile(interactive, 0.5))} | ${ms(percentile(interactive, 0.95))} | ${ms(Math.max(...interactive))} |`,
+      `| typed query → results painted | ${ms(percentile(answers, 0.5))} | ${ms(percentile(answers, 0.95))} | ${ms(Math.max(...answers))} |`,
+      '',
+      `Seeding that catalog with its search index (seedCatalog, one transaction): ${ms(seedMs)}.`,
+      '',
+      '## First result on the real catalog',
+      '',
+      '| query | ours | MiniSearch (prefix, fuzzy 0.2) |',
+      '| --- | --- | --- |',
+      ...accuracyRows,
+      '',
+      `Right first: ours ${accuracy.filter((a) => a.ours).length}/${accuracy.length}, MiniSearch ${accuracy.filter((a) => a.mini).length}/${accuracy.length}.`,
+      '',
+    ].join('\n');
+    console.log('\n' + report);
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(ROOT, 'docs', 'benchmarks-search.md'), report);
+    console.log('Written to docs/benchmarks-search.md');
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();

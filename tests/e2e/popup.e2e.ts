@@ -1,0 +1,196 @@
+/**
+ * The toolbar popup of the built extension in real Chromium, opened as a page
+ * of its own (`popup.html`): search over the catalog, and "This tab" pointed at
+ * a streaming tab with `?tab=<id>` (a popup opened as a tab has no streaming
+ * tab of its own to be about).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the popup page (about tab `tab`, if given) and waits until it answers searches. */
+async function openPopup(tab?: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html${tab === undefined ? '' : `?tab=${tab}`}`);
+  await page.waitForFunction(() => document.documentElement.dataset['interactive'] === 'true', null, {
+    timeout: 20_000,
+  });
+  return page;
+}
+
+/** Opens a streaming URL answered by a fixture, and returns the page with its tab id. */
+async function openStreamingTab(url: string, fixture: string): Promise<{ page: Page; tabId: number }> {
+  const page = await openFixture(browser.context, url, fixture);
+  await page.bringToFront();
+  // The newest tab is the active one: ask the extension for its id.
+  const tabId = await browser.worker.evaluate(async () => {
+    type Tabs = { query(filter: object): Promise<{ id?: number }[]> };
+    const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  expect(tabId).toBeGreaterThan(0);
+  return { page, tabId };
+}
+
+const searchBox = (popup: Page) => popup.locator('#bt-search-input');
+const options = (popup: Page) => popup.locator('#bt-search-results [role="option"]');
+const overlayToggle = (page: Page) => page.locator('between-takes-overlay').locator('.bt-toggle');
+
+describe('search', () => {
+  let popup: Page;
+  beforeAll(async () => {
+    popup = await openPopup();
+  });
+  afterAll(async () => {
+    await popup?.close();
+  });
+
+  it('starts with the focus in the search box', async () => {
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('bt-search-input');
+  });
+
+  it.each([
+    ['title', 'Healer', 'Healer'],
+    ['alias', 'Love in the Moonlight', 'Moonlight Drawn by Clouds'],
+    ['hangul', '상속자들', 'The Heirs'],
+    ['actor', 'Ji Chang Wook', 'Healer'],
+    ['character', 'Hong Ra-on', 'Moonlight Drawn by Clouds'],
+    ['fact word', 'Cheongju', 'Healer'],
+    ['misspelt title', 'Healr', 'Healer'],
+    ['misspelt title', 'Nevertheles', 'Nevertheless'],
+    ['spacing', 'bubble gum', 'Bubblegum'],
+  ])('finds the drama for a %s query (%s → %s), showing its canonical title', async (_kind, query, title) => {
+    await searchBox(popup).fill('');
+    await searchBox(popup).pressSequentially(query);
+    await options(popup).first().waitFor({ timeout: 5_000 });
+    expect(await options(popup).first().locator('.bt-result-title').innerText()).toBe(title);
+  });
+
+  it('says when nothing is found', async () => {
+    await searchBox(popup).fill('Crash Landing on You');
+    await popup.getByText('Nothing found for “Crash Landing on You”.').waitFor({ timeout: 5_000 });
+    expect(await options(popup).count()).toBe(0);
+  });
+
+  it('moves through results with the arrows, opens with Enter, clears and closes with Escape', async () => {
+    await searchBox(popup).fill('');
+    await searchBox(popup).pressSequentially('Park Shin-hye');
+    await expect.poll(() => options(popup).count()).toBe(2);
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    const second = await options(popup).nth(1).getAttribute('id');
+    expect(await searchBox(popup).getAttribute('aria-activedescendant')).toBe(second);
+    const title = await options(popup).nth(1).locator('.bt-result-title').innerText();
+    await popup.keyboard.press('Enter');
+    await popup.locator('#bt-drama-title').waitFor();
+    expect(await popup.locator('#bt-drama-title').innerText()).toBe(title);
+    await popup.keyboard.press('Escape');
+    expect(await searchBox(popup).inputValue()).toBe('');
+    expect(await popup.locator('#bt-drama-title').count()).toBe(1); // the drama stays open
+    await popup.keyboard.press('Escape');
+    await popup.locator('#bt-drama-title').waitFor({ state: 'detached' });
+  });
+
+  it('opens a drama to its facts by episode, later episodes veiled until revealed', async () => {
+    await searchBox(popup).fill('');
+    await searchBox(popup).pressSequentially('Healer');
+    await options(popup).first().click();
+    await popup.locator('#bt-drama-title').waitFor();
+    const episode14 = popup.getByRole('region', { name: 'Episode 14' });
+    await episode14.waitFor();
+    // Nothing of Healer has been watched in this profile yet: episode facts are veiled.
+    expect(await episode14.innerText()).not.toContain('Cheongju');
+    expect(await popup.getByRole('region', { name: 'About the whole drama' }).innerText()).toContain('icy cold');
+    const veiled = await episode14.getByRole('button', { name: 'Reveal' }).count();
+    expect(veiled).toBeGreaterThan(1);
+    await episode14.locator('.bt-veiled', { hasText: 'episode 14' }).first().getByRole('button').click();
+    expect(await episode14.getByRole('button', { name: 'Reveal' }).count()).toBe(veiled - 1);
+    await popup.keyboard.press('Escape');
+  });
+});
+
+describe('this tab', () => {
+  it('says when the tab is not a supported streaming site', async () => {
+    const popup = await openPopup();
+    await popup.getByText('This tab is not a supported streaming site.').waitFor({ timeout: 10_000 });
+    await popup.close();
+  });
+
+  it('corrects an unknown title to a catalog drama, which survives a reload until cleared', async () => {
+    const { page, tabId } = await openStreamingTab(
+      'https://www.netflix.com/watch/81159258',
+      'netflix/watch-unknown.html',
+    );
+    const popup = await openPopup(tabId);
+    await popup.getByText('“Crash Landing on You” is not in the catalog.').waitFor({ timeout: 10_000 });
+
+    await popup.getByRole('button', { name: 'Pick the drama' }).click();
+    await popup.locator('#bt-correct-input').pressSequentially('Healer');
+    await popup.locator('#bt-correct-results [role="option"]').first().waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.getByText('Picked: Healer').waitFor();
+    expect(await popup.locator('#bt-correct-episode').inputValue()).toBe('3'); // what the page says
+    await popup.getByRole('button', { name: 'Remember for this series' }).click();
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.bt-now-title').innerText()).toContain('Healer');
+
+    // The overlay on the page updates without a reload…
+    await overlayToggle(page).waitFor({ timeout: 10_000 });
+    expect(await overlayToggle(page).innerText()).toContain('Healer');
+    expect(await overlayToggle(page).innerText()).toContain('Episode 3');
+    // …and the correction survives one.
+    await page.reload();
+    await overlayToggle(page).waitFor({ timeout: 10_000 });
+    expect(await overlayToggle(page).innerText()).toContain('Healer');
+
+    await popup.reload();
+    await popup.getByText('You picked this drama for this series.').waitFor({ timeout: 10_000 });
+    await popup.getByRole('button', { name: 'Clear correction' }).click();
+    await popup.getByText('“Crash Landing on You” is not in the catalog.').waitFor({ timeout: 10_000 });
+    await page.locator('between-takes-overlay').waitFor({ state: 'detached', timeout: 10_000 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('switches the site off and on, and the open tab follows at once', async () => {
+    const { page, tabId } = await openStreamingTab(
+      'https://www.netflix.com/watch/80049015',
+      'netflix/watch-healer-e14.html',
+    );
+    await overlayToggle(page).waitFor({ timeout: 10_000 });
+    const popup = await openPopup(tabId);
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
+    expect(await popup.locator('.bt-now-title').innerText()).toContain('Episode 14');
+
+    const toggle = popup.getByRole('switch', { name: 'Between Takes on Netflix' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await page.locator('between-takes-overlay').waitFor({ state: 'detached', timeout: 1_000 });
+    await popup.getByText('Between Takes is switched off on Netflix.').waitFor({ timeout: 5_000 });
+
+    await toggle.check();
+    await overlayToggle(page).waitFor({ timeout: 5_000 });
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 5_000 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('unveils the facts of the episodes watched (Healer 14 played above)', async () => {
+    const popup = await openPopup();
+    await searchBox(popup).pressSequentially('Healer');
+    await popup.keyboard.press('Enter');
+    await popup.getByText('You have watched up to episode 14: later episodes stay veiled.').waitFor({ timeout: 5_000 });
+    expect(await popup.getByRole('region', { name: 'Episode 14' }).innerText()).toContain('Cheongju');
+    expect(await popup.getByRole('button', { name: 'Reveal' }).count()).toBe(0);
+    await popup.close();
+  });
+});

@@ -1,0 +1,142 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearCorrection, correctionKey, saveCorrection, seriesKeyOf } from '../../utils/db/corrections';
+import { factsOfDrama, loadSearchIndex, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { lookupEpisode } from '../../utils/db/lookup';
+import { progressIn, recordProgress } from '../../utils/db/progress';
+import type { Playing } from '../../utils/sites/types';
+import { catalog } from '../helpers/catalog';
+
+let dbs: CatalogDb[] = [];
+let counter = 0;
+async function seededDb(): Promise<CatalogDb> {
+  const db = await openCatalogDb(`corrections-${++counter}`);
+  dbs.push(db);
+  await seedCatalog(db, catalog);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs) db.close();
+  dbs = [];
+});
+
+const crashLanding = (episode?: number, seriesId?: string): Playing => ({
+  site: 'netflix',
+  titles: ['Crash Landing on You'],
+  ...(episode === undefined ? {} : { episode }),
+  ...(seriesId === undefined ? {} : { seriesId }),
+});
+
+describe('seriesKeyOf', () => {
+  it.each([
+    [{ titles: ['Crash Landing on You'] }, 'crashlandingonyou'],
+    [{ titles: ['The Heirs (2013)', 'Heirs'] }, 'heirs'],
+    [{ titles: ['Healer'], seriesId: '80049013' }, '80049013'],
+    [{ titles: ['!!!'] }, null],
+  ])('%j → %s', (playing, expected) => {
+    expect(seriesKeyOf(playing)).toBe(expected);
+  });
+});
+
+describe('lookupEpisode with corrections', () => {
+  it('knows nothing of an unknown title until the viewer corrects it', async () => {
+    const db = await seededDb();
+    expect(await lookupEpisode(db, crashLanding(3))).toBeNull();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: 14 });
+    const view = await lookupEpisode(db, crashLanding(14));
+    expect(view?.drama.id).toBe('healer');
+    expect(view?.corrected).toBe(true);
+    expect(view?.episodeFacts.map((f) => f.id)).toContain('healer-ep14-kiss-filmed-cheongju');
+  });
+
+  it('lets the page’s episode number win, and uses the corrected episode only when the page gives none', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: 14 });
+    expect((await lookupEpisode(db, crashLanding(3)))?.episode).toBe(3);
+    expect((await lookupEpisode(db, crashLanding()))?.episode).toBe(14);
+  });
+
+  it('applies only on the site it was made on', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null });
+    expect(await lookupEpisode(db, { ...crashLanding(3), site: 'viki' })).toBeNull();
+  });
+
+  it('is found by the series id when the page gives one, whatever the title says', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: '81159258', dramaId: 'heirs', episode: null });
+    expect(
+      (await lookupEpisode(db, { site: 'netflix', titles: ['Something else'], seriesId: '81159258' }))?.drama.id,
+    ).toBe('heirs');
+  });
+
+  it('overrides a title the catalog does know, because recognition can be wrong', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'healer', dramaId: 'heirs', episode: null });
+    const view = await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 2 });
+    expect(view?.drama.id).toBe('heirs');
+  });
+
+  it('is gone once cleared, and clearing twice says there was nothing', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null });
+    expect(await clearCorrection(db, 'netflix', 'crashlandingonyou')).toBe(true);
+    expect(await lookupEpisode(db, crashLanding(3))).toBeNull();
+    expect(await clearCorrection(db, 'netflix', 'crashlandingonyou')).toBe(false);
+  });
+
+  it('ignores a correction naming a drama the catalog no longer has', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'healer', dramaId: 'gone', episode: null });
+    expect((await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 14 }))?.drama.id).toBe('healer');
+  });
+
+  it('survives a catalog update', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null });
+    await seedCatalog(db, { ...catalog, version: 'next' });
+    expect(await db.get('corrections', correctionKey('netflix', 'crashlandingonyou'))).toBeDefined();
+  });
+});
+
+describe('progress', () => {
+  it('keeps the highest episode seen playing', async () => {
+    const db = await seededDb();
+    expect(await progressIn(db, 'healer')).toBe(0);
+    for (const [episode, expected] of [
+      [3, 3],
+      [7, 7],
+      [5, 7], // rewatching an earlier episode does not unveil less
+    ] as const) {
+      expect(await recordProgress(db, 'healer', episode)).toBe(expected);
+      expect(await progressIn(db, 'healer')).toBe(expected);
+    }
+    expect(await progressIn(db, 'heirs')).toBe(0);
+  });
+});
+
+describe('search index and facts in the database', () => {
+  it('stores the search index at seed time', async () => {
+    const db = await seededDb();
+    const index = await loadSearchIndex(db);
+    expect(index?.search('Cheongju')[0]?.drama.id).toBe('healer');
+  });
+
+  it('rebuilds a missing index even when the catalog version is unchanged', async () => {
+    const db = await seededDb();
+    await db.delete('meta', 'searchIndex');
+    await db.delete('meta', 'searchIndexFormat');
+    expect(await loadSearchIndex(db)).toBeNull();
+    expect(await seedCatalog(db, catalog)).toBe(true);
+    expect(await loadSearchIndex(db)).not.toBeNull();
+  });
+
+  it('lists a drama’s facts, drama-wide first, then by episode', async () => {
+    const db = await seededDb();
+    const facts = await factsOfDrama(db, 'healer');
+    expect(facts).toHaveLength(catalog.facts.filter((f) => f.dramaId === 'healer').length);
+    const order = facts.map((f) => f.episode ?? 0);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(await factsOfDrama(db, 'nope')).toEqual([]);
+  });
+});

@@ -1,0 +1,252 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isVeiled, groupByEpisode } from '../../components/popup/DramaFacts';
+import { Popup } from '../../components/popup/Popup';
+import type { PopupServices } from '../../components/popup/services';
+import type { EpisodeView } from '../../utils/db/lookup';
+import { SearchIndex } from '../../utils/search/search-index';
+import { tabStatus, type TabState } from '../../utils/tab-state';
+import { catalog } from '../helpers/catalog';
+
+afterEach(cleanup);
+
+const index = SearchIndex.build(catalog.dramas, catalog.facts);
+
+const unknownTab: TabState = {
+  site: 'netflix',
+  siteName: 'Netflix',
+  siteOn: true,
+  watchPage: true,
+  playing: { site: 'netflix', titles: ['Crash Landing on You'], episode: 3 },
+  seriesKey: 'crashlandingonyou',
+  view: null,
+};
+
+const healerView = (corrected = false): EpisodeView => ({
+  drama: { id: 'healer', title: 'Healer', titleKo: '힐러', year: 2014, network: 'KBS2', episodes: 20 },
+  episode: 3,
+  episodeFacts: [],
+  seenFactIds: [],
+  dramaFacts: [{ ...catalog.facts.find((f) => f.dramaId === 'healer' && f.episode === null)!, sourceTitle: '' }],
+  ...(corrected ? { corrected: true } : {}),
+});
+
+function services(overrides: Partial<PopupServices> = {}): PopupServices {
+  return {
+    loadIndex: async () => index,
+    factsOfDrama: async (id) => catalog.facts.filter((f) => f.dramaId === id),
+    progressIn: async () => 0,
+    tabState: async () => null,
+    refreshTab: async () => null,
+    setSiteOn: vi.fn(async () => {}),
+    setCorrection: vi.fn(async () => true),
+    clearCorrection: vi.fn(async () => true),
+    ...overrides,
+  };
+}
+
+const box = () => screen.getByRole('combobox', { name: 'Search every drama and fact' }) as HTMLInputElement;
+const type = (input: HTMLInputElement, value: string) => fireEvent.input(input, { target: { value } });
+const key = (input: HTMLElement, k: string) => fireEvent.keyDown(input, { key: k });
+
+describe('tabStatus', () => {
+  it.each([
+    [null, 'unsupported'],
+    [{ ...unknownTab, siteOn: false }, 'site-off'],
+    [{ ...unknownTab, watchPage: false, playing: null, seriesKey: null }, 'not-watch-page'],
+    [{ ...unknownTab, playing: null, seriesKey: null }, 'nothing-read'],
+    [unknownTab, 'not-in-catalog'],
+    [{ ...unknownTab, view: healerView() }, 'recognised'],
+  ] as const)('%j → %s', (state, expected) => {
+    expect(tabStatus(state)).toBe(expected);
+  });
+});
+
+describe('veiling', () => {
+  it.each([
+    [null, 0, false], // drama-wide facts are never veiled
+    [1, 0, true], // nothing watched yet
+    [14, 14, false],
+    [15, 14, true],
+  ] as const)('a fact of episode %s with progress %s is veiled: %s', (episode, progress, expected) => {
+    expect(isVeiled({ episode }, progress)).toBe(expected);
+  });
+
+  it('groups facts drama-wide first, then by episode', () => {
+    const facts = catalog.facts.filter((f) => f.dramaId === 'cheese-in-the-trap' || f.dramaId === 'healer');
+    const order = groupByEpisode(facts).map(([episode]) => episode);
+    expect(order[0]).toBeNull();
+    expect(order.slice(1)).toEqual([...order.slice(1)].sort((a, b) => a! - b!));
+  });
+});
+
+describe('Popup search', () => {
+  it('starts with the focus in the box and lists dramas while typing, canonical titles shown', async () => {
+    const onInteractive = vi.fn();
+    render(<Popup services={services()} onInteractive={onInteractive} />);
+    await waitFor(() => expect(onInteractive).toHaveBeenCalled());
+    expect(document.activeElement).toBe(box());
+    type(box(), 'Love in the Moon');
+    const options = screen.getAllByRole('option');
+    expect(options[0]!.textContent).toContain('Moonlight Drawn by Clouds');
+    expect(options[0]!.textContent).toContain('Also known as Love in the Moonlight');
+  });
+
+  it('moves with the arrows, opens with Enter, clears with Escape and closes the drama with a second Escape', async () => {
+    render(<Popup services={services()} />);
+    await waitFor(() => expect(box()).toBeTruthy());
+    await waitFor(() => {
+      type(box(), 'Park Shin-hye');
+      expect(screen.getAllByRole('option')).toHaveLength(2);
+    });
+    key(box(), 'ArrowDown');
+    key(box(), 'ArrowDown');
+    key(box(), 'ArrowDown'); // stays on the last
+    const second = screen.getAllByRole('option')[1]!;
+    expect(box().getAttribute('aria-activedescendant')).toBe(second.id);
+    expect(second.getAttribute('aria-selected')).toBe('true');
+    key(box(), 'ArrowUp');
+    expect(box().getAttribute('aria-activedescendant')).toBe(screen.getAllByRole('option')[0]!.id);
+    key(box(), 'ArrowDown');
+    const title = second.querySelector('.bt-result-title')!.textContent;
+    key(box(), 'Enter');
+    await screen.findByRole('heading', { name: title! });
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    key(box(), 'Escape');
+    expect(box().value).toBe('');
+    expect(screen.getByRole('heading', { name: title! })).toBeTruthy();
+    key(box(), 'Escape');
+    expect(screen.queryByRole('heading', { name: title! })).toBeNull();
+  });
+
+  it('veils facts after the viewer’s progress until revealed, and marks facts matching the search', async () => {
+    render(<Popup services={services({ progressIn: async () => 13 })} />);
+    await waitFor(() => {
+      type(box(), 'Cheongju');
+      expect(screen.getAllByRole('option').length).toBeGreaterThan(0);
+    });
+    key(box(), 'Enter');
+    await screen.findByText('You have watched up to episode 13: later episodes stay veiled.');
+    const episode14 = await screen.findByRole('region', { name: 'Episode 14' });
+    expect(episode14.textContent).not.toContain('Cheongju');
+    const reveals = screen.getAllByRole('button', { name: 'Reveal' });
+    const cheongju = catalog.facts.find((f) => f.id === 'healer-ep14-kiss-filmed-cheongju')!;
+    for (const button of reveals) fireEvent.click(button);
+    expect(episode14.textContent).toContain(cheongju.text);
+    expect(screen.getAllByText('Matches your search')).toHaveLength(1);
+  });
+
+  it('says so when nothing matches', async () => {
+    render(<Popup services={services()} />);
+    await waitFor(() => {
+      type(box(), 'Crash Landing on You');
+      expect(screen.getByText('Nothing found for “Crash Landing on You”.')).toBeTruthy();
+    });
+  });
+
+  it('shows a clear message when the catalog cannot be loaded', async () => {
+    render(<Popup services={services({ loadIndex: () => Promise.reject(new Error('no search index')) })} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('no search index');
+  });
+});
+
+describe('Popup: this tab', () => {
+  it.each([
+    [null, 'This tab is not a supported streaming site.'],
+    [{ ...unknownTab, siteOn: false }, 'Between Takes is switched off on Netflix.'],
+    [
+      { ...unknownTab, watchPage: false, playing: null, seriesKey: null },
+      'This Netflix page is not playing an episode.',
+    ],
+    [unknownTab, '“Crash Landing on You” is not in the catalog.'],
+  ] as const)('explains why nothing is recognised (%#)', async (state, text) => {
+    render(<Popup services={services({ tabState: async () => state })} />);
+    await screen.findByText(text);
+  });
+
+  it('shows the recognised drama, episode and facts', async () => {
+    render(<Popup services={services({ tabState: async () => ({ ...unknownTab, view: healerView() }) })} />);
+    const now = await screen.findByText('Healer');
+    expect(now.parentElement!.textContent).toContain('Episode 3');
+    expect(screen.getByText(healerView().dramaFacts[0]!.text)).toBeTruthy();
+  });
+
+  it('saves a correction for the series, then shows what the tab shows now', async () => {
+    const setCorrection = vi.fn(async () => true);
+    const refreshTab = vi.fn(async () => ({ ...unknownTab, view: healerView(true) }));
+    render(<Popup services={services({ tabState: async () => unknownTab, setCorrection, refreshTab })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Pick the drama' }));
+    const picker = screen.getByRole('combobox', { name: 'Find the drama' }) as HTMLInputElement;
+    await waitFor(() => {
+      type(picker, 'Healer');
+      expect(screen.getAllByRole('option').length).toBeGreaterThan(0);
+    });
+    key(picker, 'Enter');
+    await screen.findByText('Picked: Healer');
+    const episode = screen.getByLabelText('Episode (used when the page does not say)') as HTMLInputElement;
+    expect(episode.value).toBe('3');
+    fireEvent.input(episode, { target: { value: '25' } });
+    fireEvent.submit(episode.form!);
+    expect((await screen.findByRole('alert')).textContent).toBe('Healer has episodes 1 to 20.');
+    expect(setCorrection).not.toHaveBeenCalled();
+    fireEvent.input(episode, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remember for this series' }));
+    await screen.findByText('You picked this drama for this series.');
+    expect(setCorrection).toHaveBeenCalledWith({
+      site: 'netflix',
+      seriesKey: 'crashlandingonyou',
+      dramaId: 'healer',
+      episode: null,
+    });
+  });
+
+  it('says so when a correction cannot be saved', async () => {
+    render(
+      <Popup services={services({ tabState: async () => unknownTab, setCorrection: vi.fn(async () => false) })} />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Pick the drama' }));
+    const picker = screen.getByRole('combobox', { name: 'Find the drama' }) as HTMLInputElement;
+    await waitFor(() => {
+      type(picker, 'Heirs');
+      expect(screen.getAllByRole('option').length).toBeGreaterThan(0);
+    });
+    key(picker, 'Enter');
+    fireEvent.click(screen.getByRole('button', { name: 'Remember for this series' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The correction could not be saved. Try again.');
+  });
+
+  it('clears a correction', async () => {
+    const clearCorrection = vi.fn(async () => true);
+    render(
+      <Popup
+        services={services({
+          tabState: async () => ({ ...unknownTab, view: healerView(true) }),
+          refreshTab: async () => unknownTab,
+          clearCorrection,
+        })}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear correction' }));
+    await screen.findByText('“Crash Landing on You” is not in the catalog.');
+    expect(clearCorrection).toHaveBeenCalledWith('netflix', 'crashlandingonyou');
+  });
+
+  it('switches the site off and on', async () => {
+    const setSiteOn = vi.fn(async () => {});
+    render(
+      <Popup
+        services={services({
+          tabState: async () => unknownTab,
+          refreshTab: async () => ({ ...unknownTab, siteOn: false }),
+          setSiteOn,
+        })}
+      />,
+    );
+    const toggle = (await screen.findByRole('switch', { name: 'Between Takes on Netflix' })) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    await screen.findByText('Between Takes is switched off on Netflix.');
+    expect(setSiteOn).toHaveBeenCalledWith('netflix', false);
+  });
+});

@@ -1,0 +1,357 @@
+/**
+ * Instant search over every drama and fact, for the toolbar popup.
+ *
+ * Three small inverted indexes map folded words (normalize.ts) to the dramas
+ * they occur in: one for titles (every name a drama goes by), one for people
+ * (actors and characters), one for the words of facts. Postings are drama
+ * indexes, not fact ids, so the fact index of a 100,000-fact catalog stays a
+ * few megabytes of typed arrays that IndexedDB hands back in one structured
+ * clone (see SearchIndexSnapshot); which facts matched is worked out only for
+ * the one drama the viewer opens.
+ *
+ * A drama is a result when every word of the query is found in it, in any
+ * field and any order. Words match exactly, as a prefix (the query is being
+ * typed), or in titles within one typo. Separately, the query with its spaces
+ * removed matching the start of a title finds "Bubble Gum" for "bubblegum" and
+ * "weight lifting" for "Weightlifting Fairy". Scores favour titles over people
+ * over facts, exact over prefix over typo, and a query that is a whole title.
+ */
+import type { Drama, Fact } from '../catalog/types';
+import { compactText, compactTitleForms, indexTerms, queryWords, withinOneEdit } from './normalize';
+
+/** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
+export const SEARCH_INDEX_FORMAT = 1;
+
+/** What search knows of a drama: enough to show a result and describe why it matched. */
+export interface SearchDrama {
+  id: string;
+  title: string;
+  titleKo: string;
+  year: number;
+  episodes: number;
+  /** Every name it goes by, canonical title first. */
+  names: string[];
+  /** Actors (with their other spellings) and characters. */
+  people: string[];
+}
+
+/** Where a query word was found. */
+export type MatchField = 'title' | 'people' | 'facts';
+const FIELDS: readonly MatchField[] = ['title', 'people', 'facts'];
+
+export interface SearchResult {
+  drama: SearchDrama;
+  score: number;
+  /** The fields the query's words were found in, best field first. */
+  fields: MatchField[];
+  /** The other name or the person the query matched, when it is not the canonical title. */
+  matched: { kind: 'name' | 'person'; text: string } | null;
+}
+
+/** One term table as stored: terms joined by "\n" (terms never contain whitespace). */
+export interface TermTableSnapshot {
+  terms: string;
+  starts: Uint32Array;
+  postings: Uint32Array;
+}
+
+/** The whole index as plain data, structured-clonable into IndexedDB. */
+export interface SearchIndexSnapshot {
+  format: typeof SEARCH_INDEX_FORMAT;
+  dramas: SearchDrama[];
+  compactTitles: string[][];
+  titles: TermTableSnapshot;
+  people: TermTableSnapshot;
+  facts: TermTableSnapshot;
+}
+
+// Scores: a title word outranks a person's name, which outranks a word in a fact.
+const SCORE = {
+  titleExact: 10,
+  titlePrefix: 5, // + up to 3 the closer the prefix is to the whole word
+  titleTypo: 5,
+  peopleExact: 6,
+  peoplePrefix: 3, // + up to 2
+  factExact: 3,
+  factPrefix: 1, // + up to 1
+  wholeTitle: 12,
+  titleStart: 6,
+};
+/** Typos are forgiven only in words this long: in shorter ones one edit makes another word. */
+const MIN_TYPO_LENGTH = 4;
+/** Prefixes this short would match most of the facts' vocabulary: facts need the whole word. */
+const MIN_FACT_PREFIX = 3;
+const MIN_PEOPLE_PREFIX = 2;
+/** A compact query shorter than this says too little to match the start of a title. */
+const MIN_COMPACT_PREFIX = 3;
+/** Caps the work of a short fact prefix ("the…") in a large catalog. */
+const MAX_FACT_PREFIX_TERMS = 400;
+const MAX_QUERY_WORDS = 12;
+
+/** Sorted terms, each with the ascending list of dramas it occurs in. */
+class TermTable {
+  constructor(
+    readonly terms: string[],
+    readonly starts: Uint32Array,
+    readonly postings: Uint32Array,
+  ) {}
+
+  static fromMap(map: Map<string, number[]>): TermTable {
+    const terms = [...map.keys()].sort();
+    const starts = new Uint32Array(terms.length + 1);
+    let size = 0;
+    terms.forEach((term, i) => {
+      starts[i] = size;
+      size += map.get(term)!.length;
+    });
+    starts[terms.length] = size;
+    const postings = new Uint32Array(size);
+    terms.forEach((term, i) => postings.set(map.get(term)!, starts[i]));
+    return new TermTable(terms, starts, postings);
+  }
+
+  static fromSnapshot(s: TermTableSnapshot): TermTable {
+    return new TermTable(s.terms === '' ? [] : s.terms.split('\n'), s.starts, s.postings);
+  }
+
+  toSnapshot(): TermTableSnapshot {
+    return { terms: this.terms.join('\n'), starts: this.starts, postings: this.postings };
+  }
+
+  /** The first position whose term is >= `s`. */
+  lowerBound(s: string): number {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms[mid]! < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Calls `visit` for every term starting with `prefix` (at most `max` terms). */
+  eachWithPrefix(prefix: string, max: number, visit: (term: string, at: number) => void): void {
+    const start = this.lowerBound(prefix);
+    const end = Math.min(this.terms.length, start + max);
+    for (let i = start; i < end; i++) {
+      const term = this.terms[i]!;
+      if (!term.startsWith(prefix)) return;
+      visit(term, i);
+    }
+  }
+}
+
+/** Adds `term` → `drama` to a term map; dramas arrive in ascending order. */
+function addTerm(map: Map<string, number[]>, term: string, drama: number) {
+  const list = map.get(term);
+  if (!list) map.set(term, [drama]);
+  else if (list[list.length - 1] !== drama) list.push(drama);
+}
+
+/** The names a drama goes by, canonical title first, without repeats. */
+function namesOf(drama: Drama): string[] {
+  return [...new Set([drama.title, drama.titleKo, ...drama.romanized, ...drama.aliases].filter(Boolean))];
+}
+
+function peopleOf(drama: Drama): string[] {
+  return [...new Set(drama.cast.flatMap((c) => [c.actor, ...c.actorAliases, c.character]).filter(Boolean))];
+}
+
+/** The search index over a catalog's dramas and facts. */
+export class SearchIndex {
+  private constructor(
+    readonly dramas: SearchDrama[],
+    private readonly compactTitles: string[][],
+    private readonly titles: TermTable,
+    private readonly people: TermTable,
+    private readonly facts: TermTable,
+  ) {}
+
+  /** Builds the index from a catalog (at seed time, or in tests). */
+  static build(dramas: Drama[], facts: Fact[]): SearchIndex {
+    const position = new Map(dramas.map((d, i) => [d.id, i]));
+    const factsByDrama: Fact[][] = dramas.map(() => []);
+    for (const fact of facts) {
+      const at = position.get(fact.dramaId);
+      if (at !== undefined) factsByDrama[at]!.push(fact);
+    }
+    const titles = new Map<string, number[]>();
+    const people = new Map<string, number[]>();
+    const factTerms = new Map<string, number[]>();
+    const searchDramas: SearchDrama[] = [];
+    const compactTitles: string[][] = [];
+    dramas.forEach((drama, d) => {
+      const names = namesOf(drama);
+      const persons = peopleOf(drama);
+      searchDramas.push({
+        id: drama.id,
+        title: drama.title,
+        titleKo: drama.titleKo,
+        year: drama.year,
+        episodes: drama.episodes,
+        names,
+        people: persons,
+      });
+      compactTitles.push([...new Set(names.flatMap(compactTitleForms))]);
+      for (const name of names) for (const term of indexTerms(name)) addTerm(titles, term, d);
+      for (const person of persons) {
+        // The whole name run together too: "jichangwook".
+        for (const term of [...indexTerms(person), compactText(person)]) addTerm(people, term, d);
+      }
+      for (const fact of factsByDrama[d]!) {
+        for (const text of [fact.text, ...fact.people, ...fact.tags]) {
+          for (const term of indexTerms(text)) addTerm(factTerms, term, d);
+        }
+      }
+    });
+    return new SearchIndex(
+      searchDramas,
+      compactTitles,
+      TermTable.fromMap(titles),
+      TermTable.fromMap(people),
+      TermTable.fromMap(factTerms),
+    );
+  }
+
+  /** The index from its stored form. */
+  static fromSnapshot(s: SearchIndexSnapshot): SearchIndex {
+    return new SearchIndex(
+      s.dramas,
+      s.compactTitles,
+      TermTable.fromSnapshot(s.titles),
+      TermTable.fromSnapshot(s.people),
+      TermTable.fromSnapshot(s.facts),
+    );
+  }
+
+  /** The index as plain data for IndexedDB. */
+  toSnapshot(): SearchIndexSnapshot {
+    return {
+      format: SEARCH_INDEX_FORMAT,
+      dramas: this.dramas,
+      compactTitles: this.compactTitles,
+      titles: this.titles.toSnapshot(),
+      people: this.people.toSnapshot(),
+      facts: this.facts.toSnapshot(),
+    };
+  }
+
+  /** Dramas matching `query`, best first, at most `limit`. */
+  search(query: string, limit = 20): SearchResult[] {
+    const words = queryWords(query).slice(0, MAX_QUERY_WORDS);
+    if (words.length === 0) return [];
+    const n = this.dramas.length;
+    const total = new Float64Array(n);
+    const wordsFound = new Uint8Array(n);
+    const fieldMask = new Uint8Array(n);
+    const best = new Float64Array(n);
+    const bestField = new Uint8Array(n);
+
+    for (const word of words) {
+      const touched: number[] = [];
+      /** Credits every drama of the term at `at` with `score` for this word, keeping each drama's best. */
+      const mark = (table: TermTable, at: number, field: number, score: number) => {
+        const { starts, postings } = table;
+        for (let p = starts[at]!, end = starts[at + 1]!; p < end; p++) {
+          const d = postings[p]!;
+          if (best[d] === 0) touched.push(d);
+          if (score > best[d]!) {
+            best[d] = score;
+            bestField[d] = field;
+          }
+        }
+      };
+      const closeness = (term: string) => word.length / term.length;
+
+      this.titles.eachWithPrefix(word, Infinity, (term, at) => {
+        const score = term === word ? SCORE.titleExact : SCORE.titlePrefix + 3 * closeness(term);
+        mark(this.titles, at, 0, score);
+      });
+      if (word.length >= MIN_TYPO_LENGTH) {
+        this.titles.terms.forEach((term, at) => {
+          if (!term.startsWith(word) && withinOneEdit(word, term)) mark(this.titles, at, 0, SCORE.titleTypo);
+        });
+      }
+      this.people.eachWithPrefix(word, word.length >= MIN_PEOPLE_PREFIX ? Infinity : 0, (term, at) => {
+        const score = term === word ? SCORE.peopleExact : SCORE.peoplePrefix + 2 * closeness(term);
+        mark(this.people, at, 1, score);
+      });
+      const exactFact = this.facts.lowerBound(word);
+      if (this.facts.terms[exactFact] === word) mark(this.facts, exactFact, 2, SCORE.factExact);
+      if (word.length >= MIN_FACT_PREFIX) {
+        this.facts.eachWithPrefix(word, MAX_FACT_PREFIX_TERMS, (term, at) => {
+          if (term !== word) mark(this.facts, at, 2, SCORE.factPrefix + closeness(term));
+        });
+      }
+
+      for (const d of touched) {
+        total[d]! += best[d]!;
+        wordsFound[d]!++;
+        fieldMask[d]! |= 1 << bestField[d]!;
+        best[d] = 0;
+      }
+    }
+
+    const compact = compactText(query);
+    const results: SearchResult[] = [];
+    for (let d = 0; d < n; d++) {
+      let titleBonus = 0;
+      if (compact.length >= MIN_COMPACT_PREFIX || wordsFound[d] === words.length) {
+        for (const form of this.compactTitles[d]!) {
+          if (form === compact) titleBonus = SCORE.wholeTitle;
+          else if (form.startsWith(compact) && compact.length >= MIN_COMPACT_PREFIX)
+            titleBonus = Math.max(titleBonus, SCORE.titleStart);
+        }
+      }
+      let score: number;
+      let mask = fieldMask[d]!;
+      if (wordsFound[d] === words.length) score = total[d]! + titleBonus;
+      else if (titleBonus > 0) {
+        // The words only meet the title with their spaces removed ("bubble gum").
+        score = SCORE.titlePrefix * words.length + titleBonus;
+        mask |= 1;
+      } else continue;
+      const drama = this.dramas[d]!;
+      results.push({
+        drama,
+        score,
+        fields: FIELDS.filter((_, i) => mask & (1 << i)),
+        matched: null,
+      });
+    }
+    // Ties keep catalog order: deterministic, and no locale-aware comparison over thousands of results.
+    results.sort((a, b) => b.score - a.score);
+    const top = results.slice(0, limit);
+    for (const result of top) result.matched = describeMatch(result.drama, words, result.fields);
+    return top;
+  }
+}
+
+/** Whether `word` finds `text` the way search does: by prefix, or (in titles) within one typo. */
+function wordFinds(word: string, text: string, typos = true): boolean {
+  const terms = [...indexTerms(text), compactText(text)];
+  return terms.some((t) => t.startsWith(word) || (typos && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, t)));
+}
+
+/** The other name or person a query names, for "also known as …" and "cast: …" under a result. */
+function describeMatch(drama: SearchDrama, words: string[], fields: MatchField[]): SearchResult['matched'] {
+  const unmatchedByTitle = words.filter((w) => !wordFinds(w, drama.title));
+  if (unmatchedByTitle.length === 0) return null;
+  const name = fields.includes('title')
+    ? drama.names.slice(1).find((n) => unmatchedByTitle.some((w) => wordFinds(w, n)))
+    : undefined;
+  if (name) return { kind: 'name', text: name };
+  const person = fields.includes('people')
+    ? drama.people.find((p) => unmatchedByTitle.some((w) => wordFinds(w, p, false)))
+    : undefined;
+  return person ? { kind: 'person', text: person } : null;
+}
+
+/** Whether a fact's words contain every word of `query` (prefix), for picking out the facts a search found. */
+export function factMatches(fact: Pick<Fact, 'text' | 'people' | 'tags'>, query: string): boolean {
+  const words = queryWords(query);
+  if (words.length === 0) return false;
+  const terms = [fact.text, ...fact.people, ...fact.tags].flatMap(indexTerms);
+  return words.every((w) => terms.some((t) => t.startsWith(w)));
+}
