@@ -4,6 +4,8 @@
  */
 import { openCatalogDb, seedCatalog } from '../../utils/db/facts-store';
 import { lookupEpisode } from '../../utils/db/lookup';
+import { titleKey } from '../../utils/match-title';
+import { SearchIndex } from '../../utils/search/search-index';
 import { generateCatalog } from './generate-catalog';
 
 function percentile(samples: number[], p: number): number {
@@ -17,11 +19,35 @@ async function run(dramas: number, facts: number, lookups: number) {
   let t = performance.now();
   await seedCatalog(db, pack);
   const seedMs = performance.now() - t;
+  t = performance.now();
+  const index = SearchIndex.build(pack.dramas, pack.facts);
+  const indexMs = performance.now() - t;
+
+  // Queries as typed, letter by letter, over titles, people and fact words.
+  const searchMs: number[] = [];
+  const queries = [
+    pack.dramas[17]!.title,
+    pack.dramas[4001]!.titleKo,
+    pack.dramas[99]!.cast[0]!.actor,
+    'filmed in',
+    'umbrella',
+  ];
+  for (const query of queries) {
+    for (let n = 1; n <= query.length; n++) {
+      t = performance.now();
+      index.search(query.slice(0, n), 20);
+      searchMs.push(performance.now() - t);
+    }
+  }
 
   const lookupMs: number[] = [];
   const rawGetMs: number[] = [];
+  // Look up dramas whose title no other generated drama shares (a shared title rightly matches nothing).
+  const keyCount = new Map<string, number>();
+  for (const d of pack.dramas) for (const k of d.titleKeys) keyCount.set(k, (keyCount.get(k) ?? 0) + 1);
+  const findable = pack.dramas.filter((d) => keyCount.get(titleKey(d.title)) === 1);
   for (let i = 0; i < lookups; i++) {
-    const drama = pack.dramas[(i * 7919) % pack.dramas.length]!;
+    const drama = findable[(i * 7919) % findable.length]!;
     t = performance.now();
     const view = await lookupEpisode(db, { site: 'netflix', titles: [drama.title], episode: 1 + (i % 16) });
     lookupMs.push(performance.now() - t);
@@ -34,6 +60,9 @@ async function run(dramas: number, facts: number, lookups: number) {
   db.close();
   return {
     seedMs,
+    indexMs,
+    searchP50: percentile(searchMs, 50),
+    searchP95: percentile(searchMs, 95),
     lookupP50: percentile(lookupMs, 50),
     lookupP95: percentile(lookupMs, 95),
     rawGetP50: percentile(rawGetMs, 50),
