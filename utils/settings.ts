@@ -3,8 +3,13 @@
  * the viewer's browser profile), with versioned defaults. Every part of the
  * extension reads them through here; content scripts watch them and apply
  * changes to open tabs at once.
+ *
+ * Reading and watching go straight to `browser.storage.sync` (the item's value
+ * lives under its plain key, "settings"): the content script then does not
+ * carry @wxt-dev/storage, a fifth of its size. Writing goes through the storage
+ * item (utils/settings-store.ts), which keeps the version and runs migrations.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { SITE_IDS, type SiteId } from './sites/types';
 
 export type CardPosition = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
@@ -43,13 +48,8 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
 };
 
-/** Bump with a migration below when a field changes meaning. */
-export const SETTINGS_VERSION = 1;
-
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-});
+/** The key of the settings item in the sync storage area. */
+export const SETTINGS_KEY = 'settings';
 
 /**
  * Settings as stored, completed with defaults: a field added in a later version,
@@ -64,24 +64,19 @@ export function withDefaults(stored: Partial<Settings> | null | undefined): Sett
 }
 
 export async function getSettings(): Promise<Settings> {
-  return withDefaults(await settingsItem.getValue());
-}
-
-/** Changes some settings, keeping the rest. */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = withDefaults({ ...(await getSettings()), ...change });
-  await settingsItem.setValue(next);
-  return next;
-}
-
-export async function resetSettings(): Promise<Settings> {
-  await settingsItem.setValue(DEFAULT_SETTINGS);
-  return DEFAULT_SETTINGS;
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  return withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
 }
 
 /** Calls `onChange` with the complete settings whenever they change; returns an unwatch function. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => onChange(withDefaults(value)));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) {
+      onChange(withDefaults(changes[SETTINGS_KEY]!.newValue as Partial<Settings> | undefined));
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Whether Between Takes should run on a site with these settings. */

@@ -16,7 +16,8 @@ import { factsOfDrama, loadSearchIndex, openCatalogDb, type CatalogDb } from '..
 import { progressIn } from '../../utils/db/progress';
 import { sendMessage } from '../../utils/messaging';
 import type { SearchIndex } from '../../utils/search/search-index';
-import { getSettings, updateSettings } from '../../utils/settings';
+import { getSettings } from '../../utils/settings';
+import { updateSettings } from '../../utils/settings-store';
 import type { TabState } from '../../utils/tab-state';
 
 /** The tab the popup is about, or undefined when there is none it can ask. */
