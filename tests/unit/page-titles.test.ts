@@ -157,9 +157,9 @@ describe('cleanText', () => {
 describe('the matcher with hostile titles', () => {
   const match = async (title: string) => (await matchTitle({ title }, byKey))?.id ?? null;
 
-  it.each([
-    ...INVISIBLE.map(([name, dress]) => [name, dress('Healer'), 'healer'] as const),
-    ...VISIBLE.map(([name, dress]) => [name, dress('Heirs'), 'heirs'] as const),
+  it.each<[name: string, title: string, expected: string | null]>([
+    ...INVISIBLE.map(([name, dress]): [string, string, string] => [name, dress('Healer'), 'healer']),
+    ...VISIBLE.map(([name, dress]): [string, string, string] => [name, dress('Heirs'), 'heirs']),
     ['marks inside a hangul title', '힐\u200b러', 'healer'],
     ['a 10,000-character title that starts with a real one', 'Healer' + 'x'.repeat(10_000), null],
     ['a 10,000-character title of the real one repeated', 'Healer '.repeat(1_430), null],
