@@ -57,6 +57,7 @@ export function remoteProblemText(p: RemoteProblem): string {
 export function draftProblemText(p: DraftProblem, episodes: number): string {
   if (p.code === 'unknown-drama') return t('factProblemDrama');
   if (p.code === 'not-found') return t('factProblemGone');
+  if (p.code === 'storage-unavailable') return t('factProblemStorage');
   if (p.code === 'episode-past-end') return t('factProblemEpisode', episodes);
   if (p.field === 'episode') return t('factProblemEpisode', episodes);
   if (p.field === 'people') return t('factProblemPeople');

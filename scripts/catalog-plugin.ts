@@ -4,7 +4,7 @@
  * the file, the field and the reason. Used by wxt.config.ts and vitest.config.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileCatalog, type CatalogFile } from '../utils/catalog/compile';
 import type { CatalogPack } from '../utils/catalog/types';
@@ -30,9 +30,11 @@ export function catalogPlugin(dataDir: string): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      // Rebuild when any catalog file changes under `wxt` dev.
-      this.addWatchFile(join(dataDir, 'sources.json'));
-      for (const name of readdirSync(join(dataDir, 'dramas'))) this.addWatchFile(join(dataDir, 'dramas', name));
+      // Rebuild when any catalog file changes under `wxt` dev. Absolute paths:
+      // Vitest's transform takes a relative watch file for an import to resolve.
+      const dir = resolve(dataDir);
+      this.addWatchFile(join(dir, 'sources.json'));
+      for (const name of readdirSync(join(dir, 'dramas'))) this.addWatchFile(join(dir, 'dramas', name));
       const pack = compileCatalogDir(dataDir);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(pack))});`;
     },

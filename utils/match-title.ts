@@ -18,7 +18,7 @@ export function titleKey(title: string): string {
   let s = title.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
   // Punctuation and symbols (commas, colons, dashes, quotes, "&") separate words.
   s = s
-    .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}\p{Cs}]+/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
   // A title that is only a year ("1997") keeps it.
@@ -37,6 +37,13 @@ function parenthesisedYear(title: string): number | undefined {
   const m = /[([]\s*((?:19|20)\d\d)\s*[)\]]\s*$/.exec(title.trim());
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * The longest title, as written, the matcher looks at. Titles reach it cleaned
+ * and capped at 200 characters (page-data.ts, messages-schema.ts); this is the
+ * last line against a string grown huge with invisible characters.
+ */
+export const MAX_MATCH_INPUT_LENGTH = 1000;
 
 /** How far a listed year may be from the record's: a drama that aired over New Year is listed under either. */
 const YEAR_TOLERANCE = 1;
@@ -63,6 +70,7 @@ export async function matchTitle(
   query: TitleQuery,
   candidatesFor: (key: string) => Promise<Drama[]> | Drama[],
 ): Promise<Drama | null> {
+  if (query.title.length > MAX_MATCH_INPUT_LENGTH) return null;
   const key = titleKey(query.title);
   if (!key) return null;
   let candidates = await candidatesFor(key);

@@ -30,6 +30,9 @@ export type OwnFactResult = { ok: true; fact: OwnFact } | { ok: false; problems:
 /** The answer to a pack import. */
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: PackProblem[] };
 
+/** Whether the background reached IndexedDB, or answers from the built-in catalog in memory. */
+export type StorageStatus = { persistent: true } | { persistent: false; reason: string };
+
 /** What the options page needs of a drama: article import and the drama picker. */
 export type DramaSummary = Pick<Drama, 'id' | 'title' | 'titleKo' | 'romanized' | 'aliases' | 'episodes' | 'cast'>;
 
@@ -47,6 +50,8 @@ export interface ProtocolMap {
   deleteOwnFact(target: { id: string }): { ok: boolean };
 
   // ── To the background, from the extension's own pages (popup, options) ──
+  /** Whether the viewer's data can be saved (false: IndexedDB is unavailable, the built-in catalog is in use). */
+  storageStatus(): StorageStatus;
   /** Seed the catalog and its search index if not done yet (the popup then reads them). */
   prepareCatalog(): boolean;
   /** Remember "this series on this site is that drama". False if refused. */

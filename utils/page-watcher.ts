@@ -10,7 +10,9 @@
  * - the player's title bar appearing or changing, through an observer on the
  *   player container (and the open shadow roots inside it);
  * - the player replacing its container (Prime Video builds a new one per
- *   video), through an observer on the container's parent, child list only.
+ *   video), through an observer on the container's parent, child list only;
+ * - the page replacing <body> or <head> (some single-page apps rebuild the
+ *   whole document), through an observer on <html>, child list only.
  *
  * Only while a watch page has no player container yet is <body> observed; once
  * a container is known only it is. On other pages nothing is observed: only
@@ -78,8 +80,10 @@ export function watchPlaying(
   let timer: number | undefined;
   let lastRead = -Infinity;
   let container: Element | null = null;
-  let watchingBody = false;
-  let watchingHead = false;
+  /** The <body> observed while a watch page has no player container yet. */
+  let watchedBody: HTMLElement | null = null;
+  let watchedHead: HTMLHeadElement | null = null;
+  let watchingDocument = false;
   let observedRoots = new WeakSet<Node>();
 
   // One observer for the player (container and its shadow roots) or, while
@@ -87,6 +91,9 @@ export function watchPlaying(
   const playerObserver = new MutationObserver(schedule);
   const parentObserver = new MutationObserver(schedule);
   const headObserver = new MutationObserver(schedule);
+  // Child list of <html> only: notices a page that replaces <body> (and with it
+  // the player) or <head>, which the observers above, on the old nodes, cannot.
+  const documentObserver = new MutationObserver(schedule);
   const stopped = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stopped.signal]);
 
@@ -94,7 +101,7 @@ export function watchPlaying(
     playerObserver.disconnect();
     parentObserver.disconnect();
     observedRoots = new WeakSet<Node>();
-    watchingBody = false;
+    watchedBody = null;
   }
 
   function setContainer(next: Element | null) {
@@ -108,25 +115,32 @@ export function watchPlaying(
     if (!isWatchPage) {
       stopPlayerObservers();
       headObserver.disconnect();
-      watchingHead = false;
+      documentObserver.disconnect();
+      watchedHead = null;
+      watchingDocument = false;
       setContainer(null);
       return;
     }
-    if (!watchingHead && document.head) {
+    if (!watchingDocument) {
+      documentObserver.observe(document.documentElement, { childList: true });
+      watchingDocument = true;
+    }
+    if (watchedHead !== document.head && document.head) {
+      headObserver.disconnect();
       headObserver.observe(document.head, SUBTREE);
-      watchingHead = true;
+      watchedHead = document.head;
     }
     const found = site.playerContainer(document);
     if (!found) {
       setContainer(null);
-      if (!watchingBody) {
+      if (watchedBody !== document.body && document.body) {
         stopPlayerObservers();
         playerObserver.observe(document.body, SUBTREE);
-        watchingBody = true;
+        watchedBody = document.body;
       }
       return;
     }
-    if (found !== container || watchingBody) {
+    if (found !== container || watchedBody) {
       stopPlayerObservers();
       playerObserver.observe(found, SUBTREE);
       if (found.parentNode) parentObserver.observe(found.parentNode, { childList: true });
@@ -171,6 +185,7 @@ export function watchPlaying(
     playerObserver.disconnect();
     parentObserver.disconnect();
     headObserver.disconnect();
+    documentObserver.disconnect();
     if (timer !== undefined) clearTimeout(timer);
   });
   read();

@@ -31,10 +31,15 @@ export function Popup({ services, onInteractive }: PopupProps) {
   const [tab, setTab] = useState<TabState | null | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<OpenDrama | null>(null);
+  const [storageLost, setStorageLost] = useState(false);
 
   useEffect(() => {
     services.loadIndex().then(setIndex, (err: unknown) => setIndexError(String(err)));
     services.tabState().then(setTab, () => setTab(null));
+    services.storagePersistent().then(
+      (persistent) => setStorageLost(!persistent),
+      () => setStorageLost(true),
+    );
   }, [services]);
   useEffect(() => {
     if (index) onInteractive?.();
@@ -49,6 +54,11 @@ export function Popup({ services, onInteractive }: PopupProps) {
   return (
     <main class="bt-popup">
       <h1 class="bt-title">{t('extName')}</h1>
+      {storageLost && (
+        <p class="bt-notice" role="status">
+          {t('popupStorageUnavailable')}
+        </p>
+      )}
       <ThisTab tab={tab} index={index} services={services} onTabChange={setTab} />
       <section class="bt-search-section">
         <SearchBox

@@ -10,6 +10,8 @@ import type { SiteId } from '../../utils/sites/types';
 import type { TabState } from '../../utils/tab-state';
 
 export interface PopupServices {
+  /** False when IndexedDB is unavailable: the built-in catalog is shown and nothing can be saved. */
+  storagePersistent(): Promise<boolean>;
   /** The search index over the whole catalog. */
   loadIndex(): Promise<SearchIndex>;
   /** Every fact of a drama, drama-wide first, then by episode. */

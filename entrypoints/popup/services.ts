@@ -12,10 +12,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { PopupServices } from '../../components/popup/services';
+import type { CatalogPack } from '../../utils/catalog/types';
+import { packFactsOfDrama } from '../../utils/db/catalog-reader';
 import { factsOfDrama, loadSearchIndex, openCatalogDb, type CatalogDb } from '../../utils/db/facts-store';
 import { progressIn } from '../../utils/db/progress';
 import { sendMessage } from '../../utils/messaging';
-import type { SearchIndex } from '../../utils/search/search-index';
+import { SearchIndex } from '../../utils/search/search-index';
 import { getSettings } from '../../utils/settings';
 import { updateSettings } from '../../utils/settings-store';
 import type { TabState } from '../../utils/tab-state';
@@ -30,10 +32,31 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id !== undefined && active.id !== own?.id ? active.id : undefined;
 }
 
+/**
+ * The bundled catalog, loaded only when IndexedDB is unavailable: a chunk of
+ * its own, so the popup does not carry the catalog the rest of the time.
+ */
+async function bundledPack(): Promise<CatalogPack> {
+  return (await import('../../utils/catalog/bundled')).bundledCatalog;
+}
+
 /** Services backed by the real browser. */
 export function browserServices(): PopupServices {
-  let db: Promise<CatalogDb> | undefined;
-  const database = () => (db ??= openCatalogDb());
+  let db: Promise<CatalogDb | null> | undefined;
+  // Null when IndexedDB cannot be opened here (private browsing, a broken profile).
+  // (Started inside a promise: with no `indexedDB` at all, opening throws at once.)
+  const database = () =>
+    (db ??= Promise.resolve()
+      .then(() => openCatalogDb())
+      .catch(() => null));
+  let persistent: Promise<boolean> | undefined;
+  /** Whether both this page and the background reach IndexedDB. */
+  const storagePersistent = () =>
+    (persistent ??= (async () => {
+      if (!(await database())) return false;
+      const status = await sendMessage('storageStatus', undefined).catch(() => null);
+      return status?.persistent ?? true;
+    })());
   const tab = targetTabId();
 
   async function askTab(message: 'tabState' | 'refreshTab'): Promise<TabState | null> {
@@ -48,17 +71,32 @@ export function browserServices(): PopupServices {
   }
 
   return {
+    storagePersistent,
     async loadIndex(): Promise<SearchIndex> {
-      const stored = await loadSearchIndex(await database());
+      const open = await database();
+      const stored = open && (await loadSearchIndex(open));
       if (stored) return stored;
-      // First run, before the background seeded the catalog: ask it to, then read again.
-      await sendMessage('prepareCatalog', undefined);
-      const seeded = await loadSearchIndex(await database());
-      if (!seeded) throw new Error('no search index');
-      return seeded;
+      if (open && (await storagePersistent())) {
+        // First run, before the background seeded the catalog: ask it to, then read again.
+        await sendMessage('prepareCatalog', undefined);
+        const seeded = await loadSearchIndex(open);
+        if (!seeded) throw new Error('no search index');
+        return seeded;
+      }
+      // No IndexedDB: search the built-in catalog, indexed here in memory.
+      const pack = await bundledPack();
+      return SearchIndex.build(pack.dramas, pack.facts);
     },
-    factsOfDrama: async (dramaId) => factsOfDrama(await database(), dramaId),
-    progressIn: async (dramaId) => progressIn(await database(), dramaId),
+    async factsOfDrama(dramaId) {
+      const open = await database();
+      return open && (await storagePersistent())
+        ? factsOfDrama(open, dramaId)
+        : packFactsOfDrama(await bundledPack(), dramaId);
+    },
+    progressIn: async (dramaId) => {
+      const open = await database();
+      return open ? progressIn(open, dramaId) : 0;
+    },
     tabState: () => askTab('tabState'),
     refreshTab: () => askTab('refreshTab'),
     async setSiteOn(site, on) {

@@ -14,7 +14,7 @@ import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import type { OwnFactActions } from '../../components/FactEditor';
-import type { Playing } from '../../utils/sites/types';
+import type { Playing, SiteAdapter } from '../../utils/sites/types';
 import type { TabState } from '../../utils/tab-state';
 import { createOverlayHost } from './overlay-host';
 
@@ -30,8 +30,26 @@ function typingInTextField(): boolean {
   return (el as HTMLElement).isContentEditable === true;
 }
 
+/**
+ * Whether this frame only embeds the player: it has no player and no video of
+ * its own, but a frame from its own site, where this script runs too and shows
+ * the overlay over the player. One overlay per tab, where the video is.
+ */
+function embedsPlayerFrame(site: SiteAdapter): boolean {
+  if (site.playerContainer(document) || document.querySelector('video')) return false;
+  return [...document.querySelectorAll('iframe')].some((frame) => {
+    try {
+      return new URL(frame.src, location.href).origin === location.origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,
+  // Some sites play in a frame of their own origin: the overlay goes in that frame.
+  allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
     const site = siteForHost(location.hostname);
@@ -99,7 +117,8 @@ export default defineContentScript({
     }
 
     const render = () => {
-      if (view && !hiddenByViewer && isSiteOn(settings, site.id)) overlay.show(view, settings);
+      if (view && !hiddenByViewer && isSiteOn(settings, site.id) && !embedsPlayerFrame(site))
+        overlay.show(view, settings);
       else overlay.hide();
     };
 
@@ -143,14 +162,19 @@ export default defineContentScript({
       seriesKey: last ? seriesKeyOf(last) : null,
       view,
     });
-    const stopAnsweringState = onMessage('tabState', () => state());
-    const stopAnsweringRefresh = onMessage('refreshTab', async () => {
-      // The popup may have just changed a correction or the settings: do not wait for the change event.
-      settings = await getSettings();
-      apply();
-      if (isSiteOn(settings, site.id)) await ask(last);
-      return state();
-    });
+    // The popup asks every frame of the tab and takes the first answer: a
+    // frame of the site that is not a watch page (a hidden helper frame) stays quiet.
+    const answersPopup = window === window.top || site.isWatchPage(new URL(location.href));
+    const stopAnsweringState = answersPopup ? onMessage('tabState', () => state()) : () => {};
+    const stopAnsweringRefresh = !answersPopup
+      ? () => {}
+      : onMessage('refreshTab', async () => {
+          // The popup may have just changed a correction or the settings: do not wait for the change event.
+          settings = await getSettings();
+          apply();
+          if (isSiteOn(settings, site.id)) await ask(last);
+          return state();
+        });
     ctx.onInvalidated(() => {
       stopAnsweringState();
       stopAnsweringRefresh();

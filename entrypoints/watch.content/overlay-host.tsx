@@ -86,6 +86,8 @@ export async function createOverlayHost(
   let session: AbortController | null = null;
   let sessionKey = '';
   let lastVeil = '';
+  /** A player we gave `position: relative` (see containOverlay), and what its inline value was. */
+  let positioned: { el: HTMLElement; value: string; priority: string } | null = null;
 
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: 'between-takes-overlay',
@@ -206,9 +208,38 @@ export async function createOverlayHost(
     playing.addEventListener('play', () => !card && queue.length > 0 && dismissCard(), { signal });
   }
 
+  /**
+   * The overlay is positioned against the player. A page whose CSS forces the
+   * player to `position: static` (a global reset with !important) would send it
+   * to a corner of the page instead: give that player back a containing block,
+   * with an inline !important that outranks any stylesheet, and only then.
+   */
+  function containOverlay(target: Element) {
+    if (positioned?.el === target) return;
+    releasePlayer();
+    if (target === document.body || !(target instanceof HTMLElement)) return;
+    if (getComputedStyle(target).position !== 'static') return;
+    positioned = {
+      el: target,
+      value: target.style.getPropertyValue('position'),
+      priority: target.style.getPropertyPriority('position'),
+    };
+    target.style.setProperty('position', 'relative', 'important');
+  }
+
+  /** Gives the player its own inline position back. */
+  function releasePlayer() {
+    if (!positioned) return;
+    const { el, value, priority } = positioned;
+    positioned = null;
+    if (value) el.style.setProperty('position', value, priority);
+    else el.style.removeProperty('position');
+  }
+
   function hide() {
     view = null;
     stopSession();
+    releasePlayer();
     if (ui.shadowHost.isConnected) ui.remove();
   }
 
@@ -229,6 +260,7 @@ export async function createOverlayHost(
       ui.mount();
       followFullscreen();
     }
+    containOverlay(target);
     startSession(next, nextSettings);
     paint();
   }
@@ -257,7 +289,10 @@ export async function createOverlayHost(
   }
 
   ctx.addEventListener(document, 'fullscreenchange', followFullscreen);
-  ctx.onInvalidated(stopSession);
+  ctx.onInvalidated(() => {
+    stopSession();
+    releasePlayer();
+  });
   return {
     show,
     hide,

@@ -153,6 +153,31 @@ describe('watchPlaying', () => {
     expect(changes.at(-1)?.episode).toBe(16);
   });
 
+  it.each([
+    ['with a player already found', true],
+    ['while it still waits for a player', false],
+  ])('notices a page that replaces <body> %s, and follows the new player', async (_name, playerFirst) => {
+    history.replaceState({}, '', '/watch/1');
+    const oldBody = document.body;
+    if (playerFirst) oldBody.append(player('Healer', 14));
+    start();
+    await settle();
+
+    // A single-page app rebuilding the document: a new <body> with a new player.
+    const body = document.createElement('body');
+    const next = player('Healer', 15);
+    body.append(next);
+    document.documentElement.replaceChild(body, oldBody);
+    await settle();
+    expect(containers.at(-1)).toBe(next);
+    expect(changes.at(-1)).toEqual({ site: 'primevideo', titles: ['Healer'], episode: 15 });
+
+    // The new player is the one observed now.
+    next.querySelector('.episode')!.textContent = '16';
+    await settle();
+    expect(changes.at(-1)?.episode).toBe(16);
+  });
+
   it('follows the title bar inside a player’s shadow root', async () => {
     history.replaceState({}, '', '/watch/1');
     const host = document.createElement('div');

@@ -34,6 +34,7 @@ const healerView = (corrected = false): EpisodeView => ({
 
 function services(overrides: Partial<PopupServices> = {}): PopupServices {
   return {
+    storagePersistent: async () => true,
     loadIndex: async () => index,
     factsOfDrama: async (id) => catalog.facts.filter((f) => f.dramaId === id),
     progressIn: async () => 0,
@@ -148,6 +149,18 @@ describe('Popup search', () => {
   it('shows a clear message when the catalog cannot be loaded', async () => {
     render(<Popup services={services({ loadIndex: () => Promise.reject(new Error('no search index')) })} />);
     expect((await screen.findByRole('alert')).textContent).toContain('no search index');
+  });
+});
+
+describe('Popup: storage unavailable', () => {
+  it.each([
+    [true, null],
+    [false, 'Storage unavailable: showing the built-in catalog; your own facts and corrections cannot be saved.'],
+  ])('storage persistent %s → notice %s', async (persistent, notice) => {
+    render(<Popup services={services({ storagePersistent: async () => persistent })} />);
+    await waitFor(() => expect(box()).toBeTruthy());
+    if (notice) expect((await screen.findByRole('status')).textContent).toBe(notice);
+    else await waitFor(() => expect(screen.queryByText(/Storage unavailable/)).toBeNull());
   });
 });
 

@@ -2,16 +2,8 @@
 import type { Drama, Fact } from '../catalog/types';
 import { matchTitle } from '../match-title';
 import type { Playing } from '../sites/types';
-import { correctionFor } from './corrections';
-import { ownFactsFor } from './own-facts';
-import {
-  dramasByTitleKey,
-  dramaWideFacts,
-  factsForEpisode,
-  sourcesById,
-  type CatalogDb,
-  type OwnFact,
-} from './facts-store';
+import { idbReader, type CatalogReader } from './catalog-reader';
+import type { CatalogDb, OwnFact } from './facts-store';
 
 /** A fact as the overlay shows it: with the title of the article it came from. */
 export interface FactView extends Fact {
@@ -35,11 +27,17 @@ export interface EpisodeView {
   corrected?: boolean;
 }
 
+/** The reader for a database or a reader already made (the in-memory fallback). */
+function readerOf(source: CatalogDb | CatalogReader): CatalogReader {
+  return 'dramasByTitleKey' in source ? source : idbReader(source);
+}
+
 /** Finds the drama a page names, trying its titles most trusted first. */
-export async function findDrama(db: CatalogDb, playing: Playing): Promise<Drama | null> {
+export async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): Promise<Drama | null> {
+  const reader = readerOf(source);
   for (const title of playing.titles) {
     const query = playing.season === undefined ? { title } : { title, season: playing.season };
-    const drama = await matchTitle(query, (key) => dramasByTitleKey(db, key));
+    const drama = await matchTitle(query, (key) => reader.dramasByTitleKey(key));
     if (drama) return drama;
   }
   return null;
@@ -56,25 +54,23 @@ export async function findDrama(db: CatalogDb, playing: Playing): Promise<Drama 
  * page's number wins, so a correction made on episode 3 still follows the
  * viewer to episode 4.
  */
-export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<EpisodeView | null> {
-  const correction = await correctionFor(db, playing);
+export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: Playing): Promise<EpisodeView | null> {
+  const reader = readerOf(source);
+  const correction = await reader.correctionFor(playing);
   // A correction naming a drama the catalog no longer has is ignored, not an error.
-  const corrected = correction ? await db.get('dramas', correction.dramaId) : undefined;
-  const drama = corrected ?? (await findDrama(db, playing));
+  const corrected = correction ? await reader.drama(correction.dramaId) : undefined;
+  const drama = corrected ?? (await findDrama(reader, playing));
   if (!drama) return null;
   const episode = playing.episode ?? (corrected ? correction?.episode : null) ?? null;
   const [episodeFacts, dramaFacts, ownEpisodeFacts, ownDramaFacts] = await Promise.all([
-    episode === null ? Promise.resolve([]) : factsForEpisode(db, drama.id, episode),
-    dramaWideFacts(db, drama.id),
-    episode === null ? Promise.resolve([]) : ownFactsFor(db, drama.id, episode),
-    ownFactsFor(db, drama.id, 0),
+    episode === null ? Promise.resolve([]) : reader.factsForEpisode(drama.id, episode),
+    reader.factsForEpisode(drama.id, 0),
+    episode === null ? Promise.resolve([]) : reader.ownFactsFor(drama.id, episode),
+    reader.ownFactsFor(drama.id, 0),
   ]);
-  const sources = await sourcesById(
-    db,
-    [...episodeFacts, ...dramaFacts].map((f) => f.sourceId),
-  );
+  const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
   const view = (fact: Fact): FactView => ({ ...fact, sourceTitle: sources[fact.sourceId]?.title ?? '' });
-  const seen = await db.get('seen', seenKey(drama.id, episode));
+  const seenFactIds = await reader.seenFactIds(seenKey(drama.id, episode));
   // The viewer's facts follow the catalog's, marked as theirs.
   const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, ...fact }: OwnFact): FactView => ({
     ...fact,
@@ -87,7 +83,7 @@ export async function lookupEpisode(db: CatalogDb, playing: Playing): Promise<Ep
     episode,
     episodeFacts: [...episodeFacts.map(view), ...ownEpisodeFacts.map(ownView)],
     dramaFacts: [...dramaFacts.map(view), ...ownDramaFacts.map(ownView)],
-    seenFactIds: seen?.factIds ?? [],
+    seenFactIds,
     ...(corrected ? { corrected: true } : {}),
   };
 }

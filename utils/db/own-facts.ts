@@ -26,7 +26,7 @@ export type OwnFactDraft = z.input<typeof ownFactDraftSchema>;
 /** Why a draft was refused, worded by the UI: the field and a code. */
 export interface DraftProblem {
   field: 'text' | 'episode' | 'dramaId' | 'people' | 'id';
-  code: 'invalid' | 'unknown-drama' | 'episode-past-end' | 'not-found';
+  code: 'invalid' | 'unknown-drama' | 'episode-past-end' | 'not-found' | 'storage-unavailable';
   detail: string;
 }
 

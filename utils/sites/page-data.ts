@@ -14,7 +14,7 @@ export const MAX_SERIES_ID_LENGTH = 100;
 export function cleanText(value: string | null | undefined): string {
   if (!value) return '';
   const text = value
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
   return text.length > MAX_TITLE_LENGTH ? '' : text;

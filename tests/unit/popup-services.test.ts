@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+// happy-dom has no IndexedDB: the popup's services meet the same world as a
+// popup in Firefox private browsing, where indexedDB.open() fails.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browserServices } from '../../entrypoints/popup/services';
+import { packFactsOfDrama } from '../../utils/db/catalog-reader';
+import { catalog } from '../helpers/catalog';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('popup services without IndexedDB', () => {
+  it('say storage is unavailable, search the built-in catalog and list its facts', async () => {
+    expect(globalThis.indexedDB).toBeUndefined();
+    // Point the popup at a tab so it does not need to ask the browser which is active.
+    history.replaceState({}, '', '/popup.html?tab=7');
+    const services = browserServices();
+    expect(await services.storagePersistent()).toBe(false);
+    const index = await services.loadIndex();
+    expect(index.search('healer')[0]?.drama.id).toBe('healer');
+    expect(index.search('Ji Chang-wook').map((r) => r.drama.id)).toContain('healer');
+    expect(await services.factsOfDrama('healer')).toEqual(packFactsOfDrama(catalog, 'healer'));
+    expect(await services.progressIn('healer')).toBe(0);
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * What the background does with each message, apart from the entrypoint so it
+ * can be tested without a browser. Every handler first checks who asks (only
+ * this extension; some messages only its own pages, never a content script
+ * beside a web page), then the payload's shape, then acts on the catalog as it
+ * can be reached now (IndexedDB, or the bundled pack in memory, where the
+ * viewer's data can be neither read nor saved and the answer says so).
+ */
+import { PackError } from './catalog/pack';
+import type { CatalogPack } from './catalog/types';
+import type { CatalogAccess } from './db/catalog-access';
+import { clearCorrection, saveCorrection } from './db/corrections';
+import type { CatalogDb } from './db/facts-store';
+import { lookupEpisode, markSeen } from './db/lookup';
+import {
+  addOwnFact,
+  deleteOwnFact,
+  DraftError,
+  exportOwnFacts,
+  importOwnFactsPack,
+  updateOwnFact,
+  type OwnFactDraft,
+} from './db/own-facts';
+import { recordProgress } from './db/progress';
+import { updateRemotePacks, type RemoteResult } from './db/remote-packs';
+import type { DramaSummary, ImportResult, OwnFactResult, ProtocolMap, StorageStatus } from './messaging';
+import {
+  addOwnFactSchema,
+  correctionInputSchema,
+  deleteOwnFactSchema,
+  importPackSchema,
+  playingSchema,
+  seenSchema,
+  seriesSchema,
+  updateOwnFactSchema,
+  updateRemotePacksSchema,
+} from './messages-schema';
+
+/** Who sent a message, as the browser reports it. */
+export interface MessageSender {
+  /** The sending extension's id. */
+  id?: string;
+  /** The sending page or frame: an extension page's own URL, or the web page a content script runs in. */
+  url?: string;
+}
+
+export interface HandlerDeps {
+  /** This extension's id (browser.runtime.id). */
+  extensionId: string;
+  /** This extension's base URL (browser.runtime.getURL('/')). */
+  extensionUrl: string;
+  /** The catalog as it can be reached now. */
+  catalog: () => Promise<CatalogAccess>;
+  /** The bundled pack (remote updates lay shards over it). */
+  bundled: CatalogPack;
+  /** Remembers the outcome of a remote update (the options page shows it). */
+  saveRemoteResult?: (manifestUrl: string, result: RemoteResult) => Promise<void>;
+}
+
+type Handler<K extends keyof ProtocolMap> = (
+  data: unknown,
+  sender: MessageSender,
+) => Promise<ReturnType<ProtocolMap[K]>>;
+
+/** The handlers of every message the background answers. */
+export type BackgroundHandlers = {
+  [K in Exclude<keyof ProtocolMap, 'toggleOverlay' | 'tabState' | 'refreshTab'>]: Handler<K>;
+};
+
+/** Said when IndexedDB is unavailable and a message would save or read the viewer's data. */
+export const STORAGE_UNAVAILABLE = 'storage unavailable: the built-in catalog is in use and nothing can be saved';
+
+const MALFORMED: OwnFactResult = {
+  ok: false,
+  problems: [{ field: 'text', code: 'invalid', detail: 'malformed message' }],
+};
+
+const NO_STORAGE: OwnFactResult = {
+  ok: false,
+  problems: [{ field: 'text', code: 'storage-unavailable', detail: STORAGE_UNAVAILABLE }],
+};
+
+/** Builds the handlers over their dependencies. */
+export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers {
+  /** Only our own extension's pages and content scripts may ask. */
+  const fromThisExtension = (sender: MessageSender) => sender.id === deps.extensionId;
+  /** Only the extension's own pages (options, popup): never a content script beside a web page. */
+  const fromExtensionPage = (sender: MessageSender) =>
+    fromThisExtension(sender) && !!sender.url?.startsWith(deps.extensionUrl);
+
+  /** The database, or null when only the in-memory catalog is there. */
+  async function database(): Promise<CatalogDb | null> {
+    const access = await deps.catalog();
+    return access.kind === 'idb' ? access.db : null;
+  }
+
+  /** Runs an own-fact write, turning a refused draft into its problems. */
+  async function draftResult(write: (db: CatalogDb) => ReturnType<typeof addOwnFact>): Promise<OwnFactResult> {
+    const db = await database();
+    if (!db) return NO_STORAGE;
+    try {
+      return { ok: true, fact: await write(db) };
+    } catch (err) {
+      if (err instanceof DraftError) return { ok: false, problems: err.problems };
+      throw err;
+    }
+  }
+
+  return {
+    async lookupEpisode(data, sender) {
+      if (!fromThisExtension(sender)) return null;
+      const playing = playingSchema.safeParse(data);
+      if (!playing.success) {
+        console.warn('Between Takes: ignored a malformed lookupEpisode message', playing.error.issues);
+        return null;
+      }
+      const access = await deps.catalog();
+      const view = await lookupEpisode(access.reader, playing.data);
+      // What plays is how far the viewer has got: the popup veils facts about later episodes.
+      if (view?.episode && access.kind === 'idb') await recordProgress(access.db, view.drama.id, view.episode);
+      return view;
+    },
+
+    async storageStatus(_data, sender): Promise<StorageStatus> {
+      if (!fromThisExtension(sender)) return { persistent: false, reason: 'refused' };
+      const access = await deps.catalog();
+      return access.kind === 'idb' ? { persistent: true } : { persistent: false, reason: access.reason };
+    },
+
+    async prepareCatalog(_data, sender) {
+      if (!fromThisExtension(sender)) return false;
+      await deps.catalog();
+      return true;
+    },
+
+    async setCorrection(data, sender) {
+      if (!fromExtensionPage(sender)) return false;
+      const input = correctionInputSchema.safeParse(data);
+      if (!input.success) {
+        console.warn('Between Takes: ignored a malformed setCorrection message', input.error.issues);
+        return false;
+      }
+      const db = await database();
+      if (!db) return false;
+      const drama = await db.get('dramas', input.data.dramaId);
+      if (!drama || (input.data.episode !== null && input.data.episode > drama.episodes)) return false;
+      await saveCorrection(db, input.data);
+      return true;
+    },
+
+    async clearCorrection(data, sender) {
+      if (!fromExtensionPage(sender)) return false;
+      const series = seriesSchema.safeParse(data);
+      if (!series.success) return false;
+      const db = await database();
+      return db ? clearCorrection(db, series.data.site, series.data.seriesKey) : false;
+    },
+
+    async markSeen(data, sender) {
+      if (!fromThisExtension(sender)) return;
+      const seen = seenSchema.safeParse(data);
+      if (!seen.success) {
+        console.warn('Between Takes: ignored a malformed markSeen message', seen.error.issues);
+        return;
+      }
+      const db = await database();
+      // Without storage nothing is remembered: the fact may pop up again next time.
+      if (db) await markSeen(db, seen.data.dramaId, seen.data.episode, seen.data.factId);
+    },
+
+    async addOwnFact(data, sender) {
+      if (!fromThisExtension(sender) || !addOwnFactSchema.safeParse(data).success) return MALFORMED;
+      return draftResult((db) => addOwnFact(db, data as OwnFactDraft));
+    },
+
+    async updateOwnFact(data, sender) {
+      const change = updateOwnFactSchema.safeParse(data);
+      if (!fromThisExtension(sender) || !change.success) return MALFORMED;
+      return draftResult((db) => updateOwnFact(db, change.data.id, change.data.draft as OwnFactDraft));
+    },
+
+    async deleteOwnFact(data, sender) {
+      const target = deleteOwnFactSchema.safeParse(data);
+      if (!fromThisExtension(sender) || !target.success) return { ok: false };
+      const db = await database();
+      return { ok: db ? await deleteOwnFact(db, target.data.id) : false };
+    },
+
+    async exportOwnFacts(_data, sender) {
+      if (!fromExtensionPage(sender)) throw new Error('Only the options page may export.');
+      const db = await database();
+      if (!db) throw new Error(`Cannot export: ${STORAGE_UNAVAILABLE}.`);
+      return exportOwnFacts(db);
+    },
+
+    async importPack(data, sender): Promise<ImportResult> {
+      if (!fromExtensionPage(sender)) throw new Error('Only the options page may import.');
+      const file = importPackSchema.safeParse(data);
+      if (!file.success)
+        return { ok: false, problems: [{ code: 'too-large', field: '', detail: 'the pack is too large' }] };
+      const db = await database();
+      if (!db) return { ok: false, problems: [{ code: 'storage', field: '', detail: STORAGE_UNAVAILABLE }] };
+      try {
+        return { ok: true, summary: await importOwnFactsPack(db, file.data.json) };
+      } catch (err) {
+        if (err instanceof PackError) return { ok: false, problems: err.problems };
+        throw err;
+      }
+    },
+
+    async listDramas(_data, sender): Promise<DramaSummary[]> {
+      if (!fromExtensionPage(sender)) return [];
+      const dramas = await (await deps.catalog()).reader.allDramas();
+      return dramas
+        .map(({ id, title, titleKo, romanized, aliases, episodes, cast }) => ({
+          id,
+          title,
+          titleKo,
+          romanized,
+          aliases,
+          episodes,
+          cast,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+    },
+
+    async updateRemotePacks(data, sender) {
+      if (!fromExtensionPage(sender)) throw new Error('Only the options page may update remote packs.');
+      const target = updateRemotePacksSchema.safeParse(data);
+      if (!target.success) return { ok: false, problem: { code: 'bad-url', detail: 'no manifest URL' } };
+      const db = await database();
+      const result: RemoteResult = db
+        ? await updateRemotePacks(db, target.data.manifestUrl, deps.bundled)
+        : { ok: false, problem: { code: 'storage', detail: STORAGE_UNAVAILABLE } };
+      await deps.saveRemoteResult?.(target.data.manifestUrl, result);
+      return result;
+    },
+  };
+}
