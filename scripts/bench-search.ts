@@ -74,6 +74,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** The popup's marks, in the order they happen (entrypoints/popup/main.tsx and services.ts). */
 const MARKS: [string, string][] = [
+  ['bt-early-read', 'first script: reading the index starts (search-early-read.js)'],
   ['bt-script', 'popup script running (page and modules loaded)'],
   ['bt-rendered', 'first render committed, search box focused'],
   ['bt-db-open', 'IndexedDB open'],

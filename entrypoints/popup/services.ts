@@ -21,10 +21,12 @@ import {
   factsOfDrama,
   openCatalogDb,
   readSearchIndex,
+  searchIndexFrom,
   type CatalogDb,
   type StoredSearchIndex,
 } from '../../utils/db/facts-store';
 import { progressIn } from '../../utils/db/progress';
+import { takeEarlyRead } from '../../utils/db/search-index-early-read';
 import { sendMessage } from '../../utils/messaging';
 import type { SearchIndex } from '../../utils/search/search-index';
 import { getSettings, updateSettings } from '../../utils/settings';
@@ -42,10 +44,17 @@ async function targetTabId(): Promise<number | undefined> {
 
 /** The search index from the database: titles and people first, then the words of facts. */
 function loadIndex(database: Promise<CatalogDb>): IndexLoading {
-  const stored = database.then((db) => {
-    performance.mark('bt-db-open');
-    return readSearchIndex(db);
-  });
+  const fromDatabase = () =>
+    database.then((db) => {
+      performance.mark('bt-db-open');
+      return readSearchIndex(db);
+    });
+  // Started by popup.html's classic script before these modules loaded; else (or if it found nothing) read now.
+  const early = takeEarlyRead();
+  const earlyIndex = early && searchIndexFrom(early.head, early.facts);
+  const stored: Promise<StoredSearchIndex> = earlyIndex
+    ? earlyIndex.titles.then((titles) => (titles ? earlyIndex : fromDatabase()))
+    : fromDatabase();
   let again: Promise<StoredSearchIndex> | undefined;
   // First run, before the background seeded the catalog (or an index of an older format): ask it to, then read again.
   const reseeded = () =>

@@ -14,9 +14,9 @@ import {
   type SearchIndexSnapshot,
 } from '../search/search-index';
 
-export const DB_NAME = 'between-takes';
-/** Bump with a new `if (oldVersion < N)` step in upgrade(); never edit old steps. */
-export const DB_VERSION = 3;
+import { DB_NAME, DB_VERSION } from './db-identity';
+
+export { DB_NAME, DB_VERSION };
 
 /**
  * A fact as stored: `episodeKey` is 0 for drama-wide facts so it can be indexed,
@@ -276,8 +276,11 @@ export interface StoredSearchIndex {
  */
 export function readSearchIndex(db: CatalogDb): StoredSearchIndex {
   const store = db.transaction('meta').store;
-  const head = store.get('searchIndex');
-  const facts = store.get('searchFacts');
+  return searchIndexFrom(store.get('searchIndex'), store.get('searchFacts'));
+}
+
+/** The search index from its two stored parts as they are read (by readSearchIndex or the popup's early read). */
+export function searchIndexFrom(head: Promise<unknown>, facts: Promise<unknown>): StoredSearchIndex {
   const titles = head.then((snapshot) =>
     isCurrentFormat<SearchIndexSnapshot>(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null,
   );
