@@ -77,9 +77,21 @@ const MARKS: [string, string][] = [
   ['bt-early-read', 'first script: reading the index starts (search-early-read.js)'],
   ['bt-script', 'popup script running (page and modules loaded)'],
   ['bt-rendered', 'first render committed, search box focused'],
-  ['bt-db-open', 'IndexedDB open'],
+  ['bt-db-open', 'IndexedDB open (by the early read, or else the popup)'],
   ['bt-titles-ready', 'titles part read and loaded: **interactive**'],
   ['bt-facts-ready', 'words of facts read and loaded'],
+];
+
+/** Why the popup loads the way it does, printed under its figures. */
+const DESIGN_NOTE = [
+  'Design: the stored index is a few long strings and typed arrays (drama records joined by separator',
+  'characters and decoded only for the results shown, sorted terms joined by newlines, postings as',
+  '`Uint32Array`), which structured clone copies whole, instead of an object graph it rebuilds piece by piece;',
+  'format 1 stored 5,000 drama objects with their arrays and took 483 ms (p50) / 926 ms (p95) to interactive.',
+  'It is stored in two parts, titles and people first and the words of facts second, read in one transaction;',
+  'a classic script in the popup’s head starts that read before the modules load, the first render focuses',
+  'the box, and the popup is interactive once the titles part is in. Most of what remains is the page itself:',
+  'on this shared 2-core machine the first script of any extension page runs about 100 ms after navigation.',
 ];
 
 interface PopupRun {
@@ -246,6 +258,8 @@ async function main() {
       `page, reading both back took ${ms(probe.readMs)} and loading them ${ms(probe.loadMs)}.`,
       '',
       `Seeding that catalog with its search index (seedCatalog, one transaction): ${ms(seedMs)}.`,
+      '',
+      ...DESIGN_NOTE,
       '',
       '## First result on the real catalog',
       '',

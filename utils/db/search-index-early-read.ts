@@ -43,6 +43,7 @@ export function startEarlyRead(factory: IDBFactory = indexedDB, name = DB_NAME):
     open.onerror = nothing;
     open.onblocked = nothing;
     open.onsuccess = () => {
+      performance.mark('bt-db-open');
       const db = open.result;
       try {
         const store = db.transaction('meta').objectStore('meta');
