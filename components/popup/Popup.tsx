@@ -3,7 +3,7 @@
  * is recognised) and a search over every drama and fact. Focus starts in the
  * search box.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Fact } from '../../utils/catalog/types';
 import { t } from '../../utils/i18n';
 import type { SearchDrama, SearchIndex } from '../../utils/search/search-index';
@@ -15,7 +15,7 @@ import { ThisTab } from './ThisTab';
 
 export interface PopupProps {
   services: PopupServices;
-  /** Called once the search box is focused and the index is loaded: the popup answers searches. */
+  /** Called once, when the search box is focused and the titles part of the index is loaded: title queries answer. */
   onInteractive?: () => void;
 }
 
@@ -33,16 +33,26 @@ export function Popup({ services, onInteractive }: PopupProps) {
   const [open, setOpen] = useState<OpenDrama | null>(null);
   const [storageLost, setStorageLost] = useState(false);
 
-  useEffect(() => {
-    services.loadIndex().then(setIndex, (err: unknown) => setIndexError(String(err)));
+  const announced = useRef(false);
+
+  // Layout effects run as the render commits, not a frame later: the popup's first 150 ms count.
+  useLayoutEffect(() => {
+    const loading = services.loadIndex();
+    const failed = (err: unknown) => setIndexError(String(err));
+    // The titles part answers first; the whole index replaces it when the words of facts are read.
+    loading.titles.then((titles) => setIndex((current) => current ?? titles), failed);
+    loading.full.then(setIndex, failed);
     services.tabState().then(setTab, () => setTab(null));
     services.storagePersistent().then(
       (persistent) => setStorageLost(!persistent),
       () => setStorageLost(true),
     );
   }, [services]);
-  useEffect(() => {
-    if (index) onInteractive?.();
+  useLayoutEffect(() => {
+    if (index && !announced.current) {
+      announced.current = true;
+      onInteractive?.();
+    }
   }, [index]);
 
   async function openDrama(drama: SearchDrama) {

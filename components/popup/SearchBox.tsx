@@ -5,7 +5,7 @@
  * is active), Escape clears the box, and Escape in an empty box calls
  * `onEscapeEmpty` (the popup closes an open drama with it).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchIndex, SearchResult } from '../../utils/search/search-index';
 import { t } from '../../utils/i18n';
 
@@ -50,7 +50,8 @@ export function SearchBox(props: SearchBoxProps) {
   const optionId = (i: number) => `${id}-option-${i}`;
   const showList = !collapsed && query.trim() !== '' && index !== null;
 
-  useEffect(() => {
+  // As the box is first committed, not a frame later: typing can start at once.
+  useLayoutEffect(() => {
     if (props.autoFocus) input.current?.focus();
   }, []);
   useEffect(() => {
@@ -102,7 +103,10 @@ export function SearchBox(props: SearchBoxProps) {
         onKeyDown={onKeyDown}
       />
       {!index && query.trim() !== '' && <p class="bt-status">{t('popupSearchLoading')}</p>}
-      {showList && results.length === 0 && <p class="bt-status">{t('popupSearchNoResults', query.trim())}</p>}
+      {index && !index.hasFacts && query.trim() !== '' && <p class="bt-status">{t('popupSearchFactsLoading')}</p>}
+      {showList && results.length === 0 && index.hasFacts && (
+        <p class="bt-status">{t('popupSearchNoResults', query.trim())}</p>
+      )}
       <ul id={listId} class="bt-results" role="listbox" aria-label={props.label} hidden={!showList || !results.length}>
         {showList &&
           results.map((result, i) => (

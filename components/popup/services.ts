@@ -9,11 +9,19 @@ import type { SearchIndex } from '../../utils/search/search-index';
 import type { SiteId } from '../../utils/sites/types';
 import type { TabState } from '../../utils/tab-state';
 
+/** The search index, in two steps, so the search box answers before the words of facts are read. */
+export interface IndexLoading {
+  /** Titles, aliases and people: title and people queries answer from this. */
+  titles: Promise<SearchIndex>;
+  /** The whole index, with the words of facts. */
+  full: Promise<SearchIndex>;
+}
+
 export interface PopupServices {
   /** False when IndexedDB is unavailable: the built-in catalog is shown and nothing can be saved. */
   storagePersistent(): Promise<boolean>;
-  /** The search index over the whole catalog. */
-  loadIndex(): Promise<SearchIndex>;
+  /** The search index over the whole catalog (already loading: the same answer on every call). */
+  loadIndex(): IndexLoading;
   /** Every fact of a drama, drama-wide first, then by episode. */
   factsOfDrama(dramaId: string): Promise<Fact[]>;
   /** The highest episode of a drama the viewer has watched; 0 for none. */

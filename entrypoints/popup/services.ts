@@ -9,13 +9,26 @@
  * page is opened as `popup.html?tab=<id>`, that tab. The parameter exists so
  * the end-to-end tests, which open the popup in a tab of its own, can point it
  * at the streaming tab under test; a viewer never sees it.
+ *
+ * Everything the popup shows first is asked for as soon as this module runs,
+ * before the first render: the database, the search index and the tab's state
+ * load in parallel while Preact draws the search box. The performance marks
+ * (bt-…) are read by `npm run bench:search` for its breakdown.
  */
 import { browser } from 'wxt/browser';
-import type { PopupServices } from '../../components/popup/services';
+import type { IndexLoading, PopupServices } from '../../components/popup/services';
 import type { CatalogPack } from '../../utils/catalog/types';
 import { packFactsOfDrama } from '../../utils/db/catalog-reader';
-import { factsOfDrama, loadSearchIndex, openCatalogDb, type CatalogDb } from '../../utils/db/facts-store';
+import {
+  factsOfDrama,
+  openCatalogDb,
+  readSearchIndex,
+  searchIndexFrom,
+  type CatalogDb,
+  type StoredSearchIndex,
+} from '../../utils/db/facts-store';
 import { progressIn } from '../../utils/db/progress';
+import { takeEarlyRead } from '../../utils/db/search-index-early-read';
 import { sendMessage } from '../../utils/messaging';
 import { SearchIndex } from '../../utils/search/search-index';
 import { getSettings } from '../../utils/settings';
@@ -40,15 +53,66 @@ async function bundledPack(): Promise<CatalogPack> {
   return (await import('../../utils/catalog/bundled')).bundledCatalog;
 }
 
-/** Services backed by the real browser. */
+/**
+ * The search index from the database: titles and people first, then the words
+ * of facts. With no database (IndexedDB unavailable), the bundled catalog is
+ * indexed here in memory.
+ */
+function loadIndex(database: Promise<CatalogDb | null>, persistent: () => Promise<boolean>): IndexLoading {
+  let memory: Promise<SearchIndex> | undefined;
+  const inMemory = () => (memory ??= bundledPack().then((pack) => SearchIndex.build(pack.dramas, pack.facts)));
+  const fromDatabase = () =>
+    database.then((db) => {
+      if (!db) return null;
+      performance.mark('bt-db-open');
+      return readSearchIndex(db);
+    });
+  // Started by popup.html's classic script before these modules loaded; else (or if it found nothing) read now.
+  const early = takeEarlyRead();
+  const earlyIndex = early && searchIndexFrom(early.head, early.facts);
+  const stored: Promise<StoredSearchIndex | null> = earlyIndex
+    ? earlyIndex.titles.then((titles) => (titles ? earlyIndex : fromDatabase()))
+    : fromDatabase();
+  let again: Promise<StoredSearchIndex | null> | undefined;
+  // First run, before the background seeded the catalog (or an index of an older
+  // format): ask it to, then read again. Without storage there is nothing to seed.
+  const reseeded = () =>
+    (again ??= (async () => {
+      const db = await database;
+      if (!db || !(await persistent())) return null;
+      await sendMessage('prepareCatalog', undefined);
+      return readSearchIndex(db);
+    })());
+  const found = async (index: SearchIndex | null | undefined): Promise<SearchIndex> => {
+    if (index) return index;
+    if (await persistent()) throw new Error('no search index');
+    return inMemory();
+  };
+  const titles = stored
+    .then((s) => s?.titles ?? null)
+    .then(async (index) => index ?? found(await (await reseeded())?.titles));
+  const full = stored
+    .then((s) => s?.full ?? null)
+    .then(async (index) => index ?? found(await (await reseeded())?.full));
+  void titles.then(
+    () => performance.mark('bt-titles-ready'),
+    () => {},
+  );
+  void full.then(
+    () => performance.mark('bt-facts-ready'),
+    () => {},
+  );
+  return { titles, full };
+}
+
+/** Services backed by the real browser; starts loading what the popup shows first. */
 export function browserServices(): PopupServices {
-  let db: Promise<CatalogDb | null> | undefined;
   // Null when IndexedDB cannot be opened here (private browsing, a broken profile).
   // (Started inside a promise: with no `indexedDB` at all, opening throws at once.)
-  const database = () =>
-    (db ??= Promise.resolve()
-      .then(() => openCatalogDb())
-      .catch(() => null));
+  const db: Promise<CatalogDb | null> = Promise.resolve()
+    .then(() => openCatalogDb())
+    .catch(() => null);
+  const database = () => db;
   let persistent: Promise<boolean> | undefined;
   /** Whether both this page and the background reach IndexedDB. */
   const storagePersistent = () =>
@@ -57,6 +121,7 @@ export function browserServices(): PopupServices {
       const status = await sendMessage('storageStatus', undefined).catch(() => null);
       return status?.persistent ?? true;
     })());
+  const index = loadIndex(db, storagePersistent);
   const tab = targetTabId();
 
   async function askTab(message: 'tabState' | 'refreshTab'): Promise<TabState | null> {
@@ -72,21 +137,7 @@ export function browserServices(): PopupServices {
 
   return {
     storagePersistent,
-    async loadIndex(): Promise<SearchIndex> {
-      const open = await database();
-      const stored = open && (await loadSearchIndex(open));
-      if (stored) return stored;
-      if (open && (await storagePersistent())) {
-        // First run, before the background seeded the catalog: ask it to, then read again.
-        await sendMessage('prepareCatalog', undefined);
-        const seeded = await loadSearchIndex(open);
-        if (!seeded) throw new Error('no search index');
-        return seeded;
-      }
-      // No IndexedDB: search the built-in catalog, indexed here in memory.
-      const pack = await bundledPack();
-      return SearchIndex.build(pack.dramas, pack.facts);
-    },
+    loadIndex: () => index,
     async factsOfDrama(dramaId) {
       const open = await database();
       return open && (await storagePersistent())

@@ -1,7 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearCorrection, correctionKey, saveCorrection, seriesKeyOf } from '../../utils/db/corrections';
-import { factsOfDrama, loadSearchIndex, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import {
+  factsOfDrama,
+  loadSearchIndex,
+  openCatalogDb,
+  readSearchIndex,
+  seedCatalog,
+  type CatalogDb,
+} from '../../utils/db/facts-store';
+import type { SearchIndexSnapshot } from '../../utils/search/search-index';
 import { lookupEpisode } from '../../utils/db/lookup';
 import { progressIn, recordProgress } from '../../utils/db/progress';
 import type { Playing } from '../../utils/sites/types';
@@ -129,6 +137,35 @@ describe('search index and facts in the database', () => {
     expect(await loadSearchIndex(db)).toBeNull();
     expect(await seedCatalog(db, catalog)).toBe(true);
     expect(await loadSearchIndex(db)).not.toBeNull();
+  });
+
+  it('reads the titles part first, then the whole index with the words of facts', async () => {
+    const db = await seededDb();
+    const stored = readSearchIndex(db);
+    const order: string[] = [];
+    const [titles, full] = await Promise.all([
+      stored.titles.then((index) => (order.push('titles'), index)),
+      stored.full.then((index) => (order.push('full'), index)),
+    ]);
+    expect(order).toEqual(['titles', 'full']);
+    expect(titles?.hasFacts).toBe(false);
+    expect(titles?.search('Healer')[0]?.drama.id).toBe('healer');
+    expect(full?.hasFacts).toBe(true);
+    expect(full?.search('Cheongju')[0]?.drama.id).toBe('healer');
+  });
+
+  it('rebuilds an index stored in an older format', async () => {
+    const db = await seededDb();
+    // Format 1: one record of objects and arrays, no facts part.
+    await db.delete('meta', 'searchFacts');
+    await db.put('meta', '1', 'searchIndexFormat');
+    const old = { format: 1, dramas: [], compactTitles: [] } as unknown as SearchIndexSnapshot;
+    await db.put('meta', old, 'searchIndex');
+    const stored = readSearchIndex(db);
+    expect(await stored.titles).toBeNull();
+    expect(await stored.full).toBeNull();
+    expect(await seedCatalog(db, catalog)).toBe(true);
+    expect((await loadSearchIndex(db))?.search('Cheongju')[0]?.drama.id).toBe('healer');
   });
 
   it('lists a drama’s facts, drama-wide first, then by episode', async () => {

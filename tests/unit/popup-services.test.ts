@@ -15,9 +15,10 @@ describe('popup services without IndexedDB', () => {
     history.replaceState({}, '', '/popup.html?tab=7');
     const services = browserServices();
     expect(await services.storagePersistent()).toBe(false);
-    const index = await services.loadIndex();
-    expect(index.search('healer')[0]?.drama.id).toBe('healer');
-    expect(index.search('Ji Chang-wook').map((r) => r.drama.id)).toContain('healer');
+    const { titles, full } = services.loadIndex();
+    expect((await titles).search('healer')[0]?.drama.id).toBe('healer');
+    expect((await full).search('Ji Chang-wook').map((r) => r.drama.id)).toContain('healer');
+    expect((await full).search('Cheongju').map((r) => r.drama.id)).toContain('healer');
     expect(await services.factsOfDrama('healer')).toEqual(packFactsOfDrama(catalog, 'healer'));
     expect(await services.progressIn('healer')).toBe(0);
   });

@@ -35,7 +35,7 @@ const healerView = (corrected = false): EpisodeView => ({
 function services(overrides: Partial<PopupServices> = {}): PopupServices {
   return {
     storagePersistent: async () => true,
-    loadIndex: async () => index,
+    loadIndex: () => ({ titles: Promise.resolve(index), full: Promise.resolve(index) }),
     factsOfDrama: async (id) => catalog.facts.filter((f) => f.dramaId === id),
     progressIn: async () => 0,
     tabState: async () => null,
@@ -147,8 +147,36 @@ describe('Popup search', () => {
   });
 
   it('shows a clear message when the catalog cannot be loaded', async () => {
-    render(<Popup services={services({ loadIndex: () => Promise.reject(new Error('no search index')) })} />);
+    const failed = () => Promise.reject(new Error('no search index'));
+    render(<Popup services={services({ loadIndex: () => ({ titles: failed(), full: failed() }) })} />);
     expect((await screen.findByRole('alert')).textContent).toContain('no search index');
+  });
+
+  it('answers titles and people before the words of facts arrive, and says so only when a query needs them', async () => {
+    const titlesOnly = SearchIndex.fromSnapshot(index.toSnapshot());
+    let factsArrive!: (whole: SearchIndex) => void;
+    const full = new Promise<SearchIndex>((resolve) => (factsArrive = resolve));
+    const onInteractive = vi.fn();
+    render(
+      <Popup
+        services={services({ loadIndex: () => ({ titles: Promise.resolve(titlesOnly), full }) })}
+        onInteractive={onInteractive}
+      />,
+    );
+    await waitFor(() => expect(onInteractive).toHaveBeenCalled());
+    expect(document.activeElement).toBe(box());
+    const factsNote = 'Still reading the words of facts: for now, titles and people only.';
+    expect(screen.queryByText(factsNote)).toBeNull(); // nothing typed yet
+    type(box(), 'Healer');
+    expect(screen.getAllByRole('option')[0]!.textContent).toContain('Healer');
+    type(box(), 'Cheongju'); // a word only a fact holds
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(screen.getByText(factsNote)).toBeTruthy();
+    expect(screen.queryByText('Nothing found for “Cheongju”.')).toBeNull();
+    factsArrive(titlesOnly.withFacts(index.factsSnapshot()));
+    await waitFor(() => expect(screen.getAllByRole('option')[0]!.textContent).toContain('Healer'));
+    expect(screen.queryByText(factsNote)).toBeNull();
+    expect(onInteractive).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compactText, foldText, indexTerms, queryWords, withinOneEdit } from '../../utils/search/normalize';
-import { factMatches, SearchIndex } from '../../utils/search/search-index';
+import {
+  decodeDramas,
+  encodeDramas,
+  factMatches,
+  SearchIndex,
+  type SearchDrama,
+} from '../../utils/search/search-index';
 import { catalog } from '../helpers/catalog';
 
 const index = SearchIndex.build(catalog.dramas, catalog.facts);
@@ -129,16 +135,96 @@ describe('search', () => {
     expect(byTitle!.matched).toBeNull();
   });
 
-  it('gives the same answers after a round trip through its stored form', () => {
-    const stored = SearchIndex.fromSnapshot(structuredClone(index.toSnapshot()));
-    for (const query of ['Healer', 'Cheongju', 'Ji Chang Wook', 'Healr', '힐', 'bubble gum']) {
-      expect(stored.search(query)).toEqual(index.search(query));
-    }
-  });
-
   it('caps the number of results', () => {
     expect(index.search('jung').length).toBeGreaterThan(3);
     expect(index.search('jung', 3)).toHaveLength(3);
+  });
+});
+
+describe('stored form', () => {
+  const queries = [
+    'Healer',
+    'Cheongju',
+    'cheongju kiss',
+    'Ji Chang Wook',
+    'Healr',
+    '힐',
+    '히',
+    'bubble gum',
+    'jung',
+    'IU',
+  ];
+  const head = structuredClone(index.toSnapshot());
+  const factPart = structuredClone(index.factsSnapshot());
+
+  it.each(queries)('answers %j the same after a round trip of both parts', (query) => {
+    expect(SearchIndex.fromSnapshot(head, factPart).search(query)).toEqual(index.search(query));
+    expect(SearchIndex.fromSnapshot(head).withFacts(factPart).search(query)).toEqual(index.search(query));
+  });
+
+  it('holds only strings and typed arrays, which structured clone copies whole', () => {
+    const kinds = new Set<string>();
+    const walk = (value: unknown) => {
+      if (typeof value === 'string' || typeof value === 'number') kinds.add(typeof value);
+      else if (value instanceof Uint32Array) kinds.add('Uint32Array');
+      else for (const inner of Object.values(value as object)) walk(inner);
+    };
+    walk(head);
+    walk(factPart);
+    expect([...kinds].sort()).toEqual(['Uint32Array', 'number', 'string']);
+  });
+
+  it.each([
+    ['Healer', ['healer']], // a title
+    ['Ji Chang-wook', ['healer']], // a person
+    ['Cheongju', []], // a word only facts hold
+    ['cheongju kiss', []],
+  ])('answers %j from titles and people before the facts part arrives: %j', (query, expected) => {
+    const titlesOnly = SearchIndex.fromSnapshot(head);
+    expect(titlesOnly.hasFacts).toBe(false);
+    expect(titlesOnly.search(query).map((r) => r.drama.id)).toEqual(expected);
+    expect(titlesOnly.withFacts(factPart).hasFacts).toBe(true);
+  });
+
+  it('refuses a facts part built for another catalog', () => {
+    const other = SearchIndex.build(catalog.dramas.slice(1), catalog.facts).factsSnapshot();
+    expect(() => SearchIndex.fromSnapshot(head).withFacts(other)).toThrow(
+      `the facts part is for ${catalog.dramas.length - 1} dramas, the index has ${catalog.dramas.length}`,
+    );
+  });
+
+  it.each<[string, SearchDrama[]]>([
+    ['no dramas', []],
+    [
+      'empty lists and fields',
+      [{ id: 'x', title: 'X', titleKo: '', year: 2020, episodes: 16, names: ['X'], people: [] }],
+    ],
+    [
+      'hangul, accents and separators inside text',
+      [
+        {
+          id: 'a',
+          title: 'Amélie\u001eTwo',
+          titleKo: '아멜리',
+          year: 1999,
+          episodes: 1,
+          names: ['Amélie\u001eTwo', '아멜리'],
+          people: ['Oh Hae-young', 'Kim\u001fLee'],
+        },
+        { id: 'b', title: 'B', titleKo: '비', year: 2001, episodes: 2, names: ['B', '비'], people: ['Park'] },
+      ],
+    ],
+  ])('encodes drama records with %s', (_, dramas) => {
+    // eslint-disable-next-line no-control-regex -- the record separators
+    const separatorsAsSpaces = (s: string) => s.replace(/[\u001d-\u001f]/g, ' ');
+    expect(decodeDramas(encodeDramas(dramas))).toEqual(
+      dramas.map((d) => ({
+        ...d,
+        title: separatorsAsSpaces(d.title),
+        names: d.names.map(separatorsAsSpaces),
+        people: d.people.map(separatorsAsSpaces),
+      })),
+    );
   });
 });
 

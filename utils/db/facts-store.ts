@@ -7,11 +7,16 @@
  */
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
-import { SEARCH_INDEX_FORMAT, SearchIndex, type SearchIndexSnapshot } from '../search/search-index';
+import {
+  SEARCH_INDEX_FORMAT,
+  SearchIndex,
+  type FactIndexSnapshot,
+  type SearchIndexSnapshot,
+} from '../search/search-index';
 
-export const DB_NAME = 'between-takes';
-/** Bump with a new `if (oldVersion < N)` step in upgrade(); never edit old steps. */
-export const DB_VERSION = 3;
+import { DB_NAME, DB_VERSION } from './db-identity';
+
+export { DB_NAME, DB_VERSION };
 
 /**
  * A fact as stored: `episodeKey` is 0 for drama-wide facts so it can be indexed,
@@ -77,8 +82,9 @@ export interface Progress {
 }
 
 export interface BetweenTakesDB extends DBSchema {
-  // 'catalogVersion', 'remoteVersion' and 'searchIndexFormat' → string; 'searchIndex' → the popup's search index, built at seed time.
-  meta: { key: string; value: string | SearchIndexSnapshot };
+  // 'catalogVersion', 'remoteVersion' and 'searchIndexFormat' → string; the popup's search index, built at
+  // seed time: 'searchIndex' → titles and people, 'searchFacts' → the words of facts (read after).
+  meta: { key: string; value: string | SearchIndexSnapshot | FactIndexSnapshot };
   // The catalog: replaced whole by seedCatalog on install and update.
   dramas: { key: string; value: Drama; indexes: { byTitleKey: string } };
   facts: { key: string; value: StoredFact; indexes: { byDramaEpisode: [string, number] } };
@@ -151,7 +157,8 @@ export async function storedCatalogVersion(db: CatalogDb): Promise<string | unde
   return typeof version === 'string' ? version : undefined;
 }
 
-function isCurrentSnapshot(value: unknown): value is SearchIndexSnapshot {
+/** Whether a stored part of the search index has the current format (older ones are rebuilt at the next seed). */
+function isCurrentFormat<T extends SearchIndexSnapshot | FactIndexSnapshot>(value: unknown): value is T {
   return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SEARCH_INDEX_FORMAT;
 }
 
@@ -195,9 +202,10 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
     const searchIndex = SearchIndex.build(
       [...pack.dramas.filter((d) => !remote.has(d.id)), ...shards.map((s) => s.drama)],
       [...pack.facts.filter((f) => !remote.has(f.dramaId)), ...shards.flatMap((s) => s.facts)],
-    ).toSnapshot();
+    );
     const rawMeta = unwrap(meta);
-    rawMeta.put(searchIndex, 'searchIndex');
+    rawMeta.put(searchIndex.toSnapshot(), 'searchIndex');
+    rawMeta.put(searchIndex.factsSnapshot(), 'searchFacts');
     rawMeta.put(String(SEARCH_INDEX_FORMAT), 'searchIndexFormat');
     rawMeta.put(pack.version, 'catalogVersion');
     await tx.done;
@@ -254,10 +262,38 @@ export async function sourcesById(db: CatalogDb, ids: Iterable<string>): Promise
   return out;
 }
 
-/** The search index stored at seed time, or null when there is none of the current format yet. */
-export async function loadSearchIndex(db: CatalogDb): Promise<SearchIndex | null> {
-  const snapshot = await db.get('meta', 'searchIndex');
-  return isCurrentSnapshot(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null;
+/** The search index stored at seed time, in the order the popup can use it. */
+export interface StoredSearchIndex {
+  /** Titles, aliases and people (no words of facts yet); null when there is no index of the current format. */
+  titles: Promise<SearchIndex | null>;
+  /** The same index with the words of facts; null as above. */
+  full: Promise<SearchIndex | null>;
+}
+
+/**
+ * Starts reading the search index stored at seed time. Both parts are asked for
+ * in one read transaction, so they belong to the same seed even if the
+ * background reseeds meanwhile; the titles part is answered first.
+ */
+export function readSearchIndex(db: CatalogDb): StoredSearchIndex {
+  const store = db.transaction('meta').store;
+  return searchIndexFrom(store.get('searchIndex'), store.get('searchFacts'));
+}
+
+/** The search index from its two stored parts as they are read (by readSearchIndex or the popup's early read). */
+export function searchIndexFrom(head: Promise<unknown>, facts: Promise<unknown>): StoredSearchIndex {
+  const titles = head.then((snapshot) =>
+    isCurrentFormat<SearchIndexSnapshot>(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null,
+  );
+  const full = Promise.all([titles, facts]).then(([index, part]) =>
+    index && isCurrentFormat<FactIndexSnapshot>(part) ? index.withFacts(part) : null,
+  );
+  return { titles, full };
+}
+
+/** The whole search index stored at seed time, or null when there is none of the current format yet. */
+export function loadSearchIndex(db: CatalogDb): Promise<SearchIndex | null> {
+  return readSearchIndex(db).full;
 }
 
 /** Every fact about a drama, drama-wide facts first, then by episode, in catalog order. */

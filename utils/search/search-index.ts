@@ -5,9 +5,15 @@
  * they occur in: one for titles (every name a drama goes by), one for people
  * (actors and characters), one for the words of facts. Postings are drama
  * indexes, not fact ids, so the fact index of a 100,000-fact catalog stays a
- * few megabytes of typed arrays that IndexedDB hands back in one structured
- * clone (see SearchIndexSnapshot); which facts matched is worked out only for
+ * few megabytes of typed arrays; which facts matched is worked out only for
  * the one drama the viewer opens.
+ *
+ * The stored form is made for the popup's first 150 ms (see
+ * SearchIndexSnapshot): a few long strings and typed arrays, which IndexedDB's
+ * structured clone copies in one go, instead of thousands of small objects it
+ * would have to rebuild one by one. It comes in two parts: titles, aliases and
+ * people, which make the search box useful, and the words of facts, read right
+ * after; until those arrive, a search simply leaves facts out.
  *
  * A drama is a result when every word of the query is found in it, in any
  * field and any order. Words match exactly, as a prefix (the query is being
@@ -20,7 +26,7 @@ import type { Drama, Fact } from '../catalog/types';
 import { compactText, compactTitleForms, indexTerms, queryWords, withinOneEdit } from './normalize';
 
 /** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 /** What search knows of a drama: enough to show a result and describe why it matched. */
 export interface SearchDrama {
@@ -55,14 +61,72 @@ export interface TermTableSnapshot {
   postings: Uint32Array;
 }
 
-/** The whole index as plain data, structured-clonable into IndexedDB. */
+/**
+ * The index without the words of facts, as stored: enough to answer title and
+ * people queries. Strings and typed arrays only, so reading it back is a copy
+ * of a few buffers rather than a rebuild of an object graph.
+ */
 export interface SearchIndexSnapshot {
   format: typeof SEARCH_INDEX_FORMAT;
-  dramas: SearchDrama[];
-  compactTitles: string[][];
+  /** Every drama's record (encodeDramas), decoded only for the results shown. */
+  dramas: string;
   titles: TermTableSnapshot;
+  /** Every name with its spaces and punctuation removed ("bubblegum"), for the whole-title bonus. */
+  compactTitles: TermTableSnapshot;
   people: TermTableSnapshot;
+}
+
+/** The words of facts, stored apart from the rest so the popup need not wait for them. */
+export interface FactIndexSnapshot {
+  format: typeof SEARCH_INDEX_FORMAT;
+  /** How many dramas the postings count: a facts part only fits the index it was built with. */
+  dramaCount: number;
   facts: TermTableSnapshot;
+}
+
+// Separators of the drama records: control characters, which catalog text never contains (schema.ts).
+const RECORD = '\u001d';
+const FIELD = '\u001e';
+const ITEM = '\u001f';
+// eslint-disable-next-line no-control-regex -- exactly the separators above
+const SEPARATORS = /[\u001d-\u001f]/g;
+
+/** Drama records as one string: records split by RECORD, fields by FIELD, list items by ITEM. */
+export function encodeDramas(dramas: SearchDrama[]): string {
+  const text = (s: string) => s.replace(SEPARATORS, ' ');
+  return dramas
+    .map((d) =>
+      [
+        text(d.id),
+        text(d.title),
+        text(d.titleKo),
+        String(d.year),
+        String(d.episodes),
+        d.names.map(text).join(ITEM),
+        d.people.map(text).join(ITEM),
+      ].join(FIELD),
+    )
+    .join(RECORD);
+}
+
+/** One record of encodeDramas' output back as a drama. */
+function decodeDrama(record: string): SearchDrama {
+  const [id = '', title = '', titleKo = '', year = '0', episodes = '0', names = '', people = ''] = record.split(FIELD);
+  const list = (s: string) => (s === '' ? [] : s.split(ITEM));
+  return {
+    id,
+    title,
+    titleKo,
+    year: Number(year),
+    episodes: Number(episodes),
+    names: list(names),
+    people: list(people),
+  };
+}
+
+/** Every record of encodeDramas' output. */
+export function decodeDramas(text: string): SearchDrama[] {
+  return text === '' ? [] : text.split(RECORD).map(decodeDrama);
 }
 
 // Scores: a title word outranks a person's name, which outranks a word in a fact.
@@ -160,13 +224,20 @@ function peopleOf(drama: Drama): string[] {
 
 /** The search index over a catalog's dramas and facts. */
 export class SearchIndex {
+  /** Drama records, decoded on first use: a search shows twenty of thousands. */
+  private readonly decoded: (SearchDrama | undefined)[];
+
   private constructor(
-    readonly dramas: SearchDrama[],
-    private readonly compactTitles: string[][],
+    private readonly records: string[],
     private readonly titles: TermTable,
+    private readonly compactTitles: TermTable,
     private readonly people: TermTable,
-    private readonly facts: TermTable,
-  ) {}
+    /** Null until the words of facts are loaded (withFacts). */
+    private readonly facts: TermTable | null,
+    decoded?: (SearchDrama | undefined)[],
+  ) {
+    this.decoded = decoded ?? new Array<SearchDrama | undefined>(records.length);
+  }
 
   /** Builds the index from a catalog (at seed time, or in tests). */
   static build(dramas: Drama[], facts: Fact[]): SearchIndex {
@@ -177,10 +248,10 @@ export class SearchIndex {
       if (at !== undefined) factsByDrama[at]!.push(fact);
     }
     const titles = new Map<string, number[]>();
+    const compactTitles = new Map<string, number[]>();
     const people = new Map<string, number[]>();
     const factTerms = new Map<string, number[]>();
     const searchDramas: SearchDrama[] = [];
-    const compactTitles: string[][] = [];
     dramas.forEach((drama, d) => {
       const names = namesOf(drama);
       const persons = peopleOf(drama);
@@ -193,7 +264,7 @@ export class SearchIndex {
         names,
         people: persons,
       });
-      compactTitles.push([...new Set(names.flatMap(compactTitleForms))]);
+      for (const form of names.flatMap(compactTitleForms)) addTerm(compactTitles, form, d);
       for (const name of names) for (const term of indexTerms(name)) addTerm(titles, term, d);
       for (const person of persons) {
         // The whole name run together too: "jichangwook".
@@ -205,43 +276,80 @@ export class SearchIndex {
         }
       }
     });
+    // Through the stored encoding, so a built index and a loaded one hold exactly the same records.
     return new SearchIndex(
-      searchDramas,
-      compactTitles,
+      splitRecords(encodeDramas(searchDramas)),
       TermTable.fromMap(titles),
+      TermTable.fromMap(compactTitles),
       TermTable.fromMap(people),
       TermTable.fromMap(factTerms),
     );
   }
 
-  /** The index from its stored form. */
-  static fromSnapshot(s: SearchIndexSnapshot): SearchIndex {
-    return new SearchIndex(
-      s.dramas,
-      s.compactTitles,
+  /** The index from its stored form: titles and people now, the words of facts when given (or later, withFacts). */
+  static fromSnapshot(s: SearchIndexSnapshot, facts?: FactIndexSnapshot): SearchIndex {
+    const index = new SearchIndex(
+      splitRecords(s.dramas),
       TermTable.fromSnapshot(s.titles),
+      TermTable.fromSnapshot(s.compactTitles),
       TermTable.fromSnapshot(s.people),
+      null,
+    );
+    return facts ? index.withFacts(facts) : index;
+  }
+
+  /** This index with the words of facts added; throws if they were built for another catalog. */
+  withFacts(s: FactIndexSnapshot): SearchIndex {
+    if (s.dramaCount !== this.records.length) {
+      throw new Error(`the facts part is for ${s.dramaCount} dramas, the index has ${this.records.length}`);
+    }
+    return new SearchIndex(
+      this.records,
+      this.titles,
+      this.compactTitles,
+      this.people,
       TermTable.fromSnapshot(s.facts),
+      this.decoded,
     );
   }
 
-  /** The index as plain data for IndexedDB. */
+  /** Whether the words of facts are loaded: until then, searches leave facts out. */
+  get hasFacts(): boolean {
+    return this.facts !== null;
+  }
+
+  /** How many dramas the index covers. */
+  get size(): number {
+    return this.records.length;
+  }
+
+  /** The drama at position `d`, decoded once. */
+  drama(d: number): SearchDrama {
+    return (this.decoded[d] ??= decodeDrama(this.records[d]!));
+  }
+
+  /** The index without the words of facts, as plain data for IndexedDB. */
   toSnapshot(): SearchIndexSnapshot {
     return {
       format: SEARCH_INDEX_FORMAT,
-      dramas: this.dramas,
-      compactTitles: this.compactTitles,
+      dramas: this.records.join(RECORD),
       titles: this.titles.toSnapshot(),
+      compactTitles: this.compactTitles.toSnapshot(),
       people: this.people.toSnapshot(),
-      facts: this.facts.toSnapshot(),
     };
+  }
+
+  /** The words of facts as plain data for IndexedDB; throws when they were never loaded. */
+  factsSnapshot(): FactIndexSnapshot {
+    if (!this.facts) throw new Error('the words of facts are not loaded');
+    return { format: SEARCH_INDEX_FORMAT, dramaCount: this.records.length, facts: this.facts.toSnapshot() };
   }
 
   /** Dramas matching `query`, best first, at most `limit`. */
   search(query: string, limit = 20): SearchResult[] {
     const words = queryWords(query).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return [];
-    const n = this.dramas.length;
+    const n = this.records.length;
     const total = new Float64Array(n);
     const wordsFound = new Uint8Array(n);
     const fieldMask = new Uint8Array(n);
@@ -277,12 +385,15 @@ export class SearchIndex {
         const score = term === word ? SCORE.peopleExact : SCORE.peoplePrefix + 2 * closeness(term);
         mark(this.people, at, 1, score);
       });
-      const exactFact = this.facts.lowerBound(word);
-      if (this.facts.terms[exactFact] === word) mark(this.facts, exactFact, 2, SCORE.factExact);
-      if (word.length >= MIN_FACT_PREFIX) {
-        this.facts.eachWithPrefix(word, MAX_FACT_PREFIX_TERMS, (term, at) => {
-          if (term !== word) mark(this.facts, at, 2, SCORE.factPrefix + closeness(term));
-        });
+      const facts = this.facts;
+      if (facts) {
+        const exactFact = facts.lowerBound(word);
+        if (facts.terms[exactFact] === word) mark(facts, exactFact, 2, SCORE.factExact);
+        if (word.length >= MIN_FACT_PREFIX) {
+          facts.eachWithPrefix(word, MAX_FACT_PREFIX_TERMS, (term, at) => {
+            if (term !== word) mark(facts, at, 2, SCORE.factPrefix + closeness(term));
+          });
+        }
       }
 
       for (const d of touched) {
@@ -293,39 +404,45 @@ export class SearchIndex {
       }
     }
 
+    // The query with its spaces removed against every name's compact form: a whole
+    // title ("bubble gum" → "bubblegum") or, from three letters on, its start.
     const compact = compactText(query);
-    const results: SearchResult[] = [];
-    for (let d = 0; d < n; d++) {
-      let titleBonus = 0;
-      if (compact.length >= MIN_COMPACT_PREFIX || wordsFound[d] === words.length) {
-        for (const form of this.compactTitles[d]!) {
-          if (form === compact) titleBonus = SCORE.wholeTitle;
-          else if (form.startsWith(compact) && compact.length >= MIN_COMPACT_PREFIX)
-            titleBonus = Math.max(titleBonus, SCORE.titleStart);
-        }
+    const titleBonus = new Uint8Array(n);
+    const bonus = (at: number, score: number) => {
+      const { starts, postings } = this.compactTitles;
+      for (let p = starts[at]!, end = starts[at + 1]!; p < end; p++) {
+        const d = postings[p]!;
+        if (score > titleBonus[d]!) titleBonus[d] = score;
       }
-      let score: number;
-      let mask = fieldMask[d]!;
-      if (wordsFound[d] === words.length) score = total[d]! + titleBonus;
-      else if (titleBonus > 0) {
+    };
+    this.compactTitles.eachWithPrefix(compact, compact.length >= MIN_COMPACT_PREFIX ? Infinity : 1, (form, at) => {
+      if (form === compact) bonus(at, SCORE.wholeTitle);
+      else if (compact.length >= MIN_COMPACT_PREFIX) bonus(at, SCORE.titleStart);
+    });
+
+    const found: { d: number; score: number; mask: number }[] = [];
+    for (let d = 0; d < n; d++) {
+      // A short query counts as a whole title only for a drama its words already found.
+      const extra = compact.length >= MIN_COMPACT_PREFIX || wordsFound[d] === words.length ? titleBonus[d]! : 0;
+      if (wordsFound[d] === words.length) found.push({ d, score: total[d]! + extra, mask: fieldMask[d]! });
+      else if (extra > 0) {
         // The words only meet the title with their spaces removed ("bubble gum").
-        score = SCORE.titlePrefix * words.length + titleBonus;
-        mask |= 1;
-      } else continue;
-      const drama = this.dramas[d]!;
-      results.push({
-        drama,
-        score,
-        fields: FIELDS.filter((_, i) => mask & (1 << i)),
-        matched: null,
-      });
+        found.push({ d, score: SCORE.titlePrefix * words.length + extra, mask: fieldMask[d]! | 1 });
+      }
     }
-    // Ties keep catalog order: deterministic, and no locale-aware comparison over thousands of results.
-    results.sort((a, b) => b.score - a.score);
-    const top = results.slice(0, limit);
-    for (const result of top) result.matched = describeMatch(result.drama, words, result.fields);
-    return top;
+    // Ties keep catalog order (the sort is stable): deterministic, and no locale-aware comparison over thousands of results.
+    found.sort((a, b) => b.score - a.score);
+    return found.slice(0, limit).map(({ d, score, mask }) => {
+      const drama = this.drama(d);
+      const fields = FIELDS.filter((_, i) => mask & (1 << i));
+      return { drama, score, fields, matched: describeMatch(drama, words, fields) };
+    });
   }
+}
+
+/** Drama records as stored, one string each. */
+function splitRecords(text: string): string[] {
+  return text === '' ? [] : text.split(RECORD);
 }
 
 /** Whether `word` finds `text` the way search does: by prefix, or (in titles) within one typo. */

@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DB_NAME, DB_VERSION, openCatalogDb, searchIndexFrom, seedCatalog } from '../../utils/db/facts-store';
+import {
+  EARLY_READ_KEY,
+  publishEarlyRead,
+  startEarlyRead,
+  takeEarlyRead,
+} from '../../utils/db/search-index-early-read';
+import { SearchIndex } from '../../utils/search/search-index';
+import { catalog } from '../helpers/catalog';
+
+describe('the popup’s early read of the search index', () => {
+  it('reads both parts of a seeded index, which give the same answers as the index itself', async () => {
+    const factory = new IDBFactory();
+    globalThis.indexedDB = factory;
+    const db = await openCatalogDb();
+    await seedCatalog(db, catalog);
+    const early = startEarlyRead(factory);
+    const stored = searchIndexFrom(early.head, early.facts);
+    const built = SearchIndex.build(catalog.dramas, catalog.facts);
+    expect((await stored.titles)?.hasFacts).toBe(false);
+    for (const query of ['Healer', 'Cheongju', 'Ji Chang-wook']) {
+      expect((await stored.full)?.search(query)).toEqual(built.search(query));
+    }
+    db.close();
+  });
+
+  it('neither creates a missing database nor leaves one that openCatalogDb cannot upgrade', async () => {
+    const factory = new IDBFactory();
+    globalThis.indexedDB = factory;
+    const early = startEarlyRead(factory);
+    expect(await early.head).toBeUndefined();
+    expect(await early.facts).toBeUndefined();
+    expect(await factory.databases()).toEqual([]);
+    // The real open afterwards creates every store.
+    const db = await openCatalogDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('meta');
+    expect(await seedCatalog(db, catalog)).toBe(true);
+    db.close();
+  });
+
+  it('leaves an older database to openCatalogDb’s upgrade', async () => {
+    const factory = new IDBFactory();
+    const old = await new Promise<IDBDatabase>((resolve) => {
+      const open = factory.open(DB_NAME, 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('meta');
+      open.onsuccess = () => resolve(open.result);
+    });
+    old.close();
+    const early = startEarlyRead(factory);
+    expect(await early.head).toBeUndefined();
+    expect(await factory.databases()).toEqual([{ name: DB_NAME, version: 1 }]);
+  });
+
+  it('is taken once by the popup', () => {
+    publishEarlyRead();
+    expect(EARLY_READ_KEY in globalThis).toBe(true);
+    expect(takeEarlyRead()).toBeDefined();
+    expect(takeEarlyRead()).toBeUndefined();
+  });
+});
