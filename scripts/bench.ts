@@ -385,13 +385,15 @@ function report() {
     ),
     '',
   ];
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), lines.join('\n'));
+  // A partial run (BENCH_ONLY) does not replace the full table in docs/.
+  const dir = join(ROOT, only ? 'artifacts' : 'docs');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'benchmarks.md'), lines.join('\n'));
   writeFileSync(
-    join(ROOT, 'docs', 'benchmarks.json'),
+    join(dir, 'benchmarks.json'),
     JSON.stringify({ date: new Date().toISOString(), quick: QUICK, rows }, null, 2) + '\n',
   );
-  console.log(`\n${lines.slice(4).join('\n')}\n\nWrote docs/benchmarks.md and docs/benchmarks.json`);
+  console.log(`\n${lines.slice(4).join('\n')}\n\nWrote ${dir}/benchmarks.md and benchmarks.json`);
 }
 
 // BENCH_ONLY=load,recognition,steady,growth,catalog runs some sections (while working on one).

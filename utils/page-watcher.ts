@@ -20,13 +20,13 @@
  *
  * A trigger schedules a read right after the current task (so a title shows
  * without delay), and reads are kept at least MIN_READ_INTERVAL_MS apart, so a
- * page mutating a thousand times a second costs ten reads a second.
+ * page mutating a thousand times a second costs twenty reads a second.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from './sites/types';
 
 /** The shortest time between two reads of the page: well under the one second a change must be noticed in. */
-export const MIN_READ_INTERVAL_MS = 100;
+export const MIN_READ_INTERVAL_MS = 50;
 
 /** Media events that mean the player loaded, swapped or dropped a video. */
 const MEDIA_EVENTS = ['loadstart', 'loadedmetadata', 'emptied', 'durationchange'] as const;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { loadSearchIndex, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
 import { lookupEpisode } from '../../utils/db/lookup';
 import { addOwnFact } from '../../utils/db/own-facts';
 import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';
@@ -52,6 +52,8 @@ describe('remote packs', () => {
     const view = await lookupEpisode(db, goblin1);
     expect(view?.drama.title).toBe('Guardian: The Lonely and Great God');
     expect(view?.episodeFacts.map((f) => f.sourceTitle)).toEqual(['Goblin behind the scenes']);
+    // The popup's search finds it at once, not after the next worker start.
+    expect((await loadSearchIndex(db))!.search('Guardian')[0]?.drama.id).toBe('goblin');
 
     const again = host({ [MANIFEST]: manifestFor('2', { goblin: shard }), [SHARD('goblin')]: shard });
     expect(await updateRemotePacks(db, MANIFEST, catalog, again.fetcher)).toMatchObject({

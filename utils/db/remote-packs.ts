@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { checkPackText, toDrama, toFact, toSource, type PackProblem } from '../catalog/pack';
 import { text } from '../catalog/schema';
 import { PACK_FORMAT, type CatalogPack } from '../catalog/types';
-import { abortQuietly, toStoredFact, type CatalogDb, type RemoteShard } from './facts-store';
+import { abortQuietly, seedCatalog, toStoredFact, type CatalogDb, type RemoteShard } from './facts-store';
 
 /** The largest manifest accepted, in bytes. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -183,6 +183,8 @@ export async function updateRemotePacks(
     for (const entry of changed) fresh.push(await fetchShard(fetcher, base.href, entry, now));
 
     await swapShards(db, fresh, removed, bundled, manifest.version);
+    // The popup's search index must know the new dramas now, not after the next worker start.
+    if (fresh.length > 0 || removed.length > 0) await seedCatalog(db, bundled);
     return {
       ok: true,
       version: manifest.version,
