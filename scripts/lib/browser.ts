@@ -82,14 +82,21 @@ export async function launchWithExtension(
   };
 }
 
-/** Launches the same Chromium with no extension: the baseline for benchmarks. */
-export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * Launches the same Chromium with no extension, or with the unpacked extension
+ * in `extensionDir` (a benchmark's baseline extension): the baselines for benchmarks.
+ */
+export async function launchPlain(extensionDir?: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'between-takes-plain-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: false,
     viewport: { width: 1280, height: 720 },
-    args: ['--headless=new', ...COMMON_ARGS],
+    args: [
+      '--headless=new',
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      ...COMMON_ARGS,
+    ],
   });
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
   return {
