@@ -1,32 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clearCorrection, correctionKey, saveCorrection, seriesKeyOf } from '../../utils/db/corrections';
-import {
-  factsOfDrama,
-  loadSearchIndex,
-  openCatalogDb,
-  readSearchIndex,
-  seedCatalog,
-  type CatalogDb,
-} from '../../utils/db/facts-store';
+import { factsOfDrama, loadSearchIndex, readSearchIndex, seedCatalog } from '../../utils/db/facts-store';
 import type { SearchIndexSnapshot } from '../../utils/search/search-index';
 import { lookupEpisode } from '../../utils/db/lookup';
 import { progressIn, recordProgress } from '../../utils/db/progress';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';
+import { seededDb as seedTestDb } from '../helpers/seeded-db';
 
-let dbs: CatalogDb[] = [];
-let counter = 0;
-async function seededDb(): Promise<CatalogDb> {
-  const db = await openCatalogDb(`corrections-${++counter}`);
-  dbs.push(db);
-  await seedCatalog(db, catalog);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
+const seededDb = () => seedTestDb('corrections');
 
 const crashLanding = (episode?: number, seriesId?: string): Playing => ({
   site: 'netflix',

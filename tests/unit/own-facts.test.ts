@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PackError, type PackProblem } from '../../utils/catalog/pack';
-import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { seedCatalog } from '../../utils/db/facts-store';
 import { lookupEpisode } from '../../utils/db/lookup';
 import {
   addOwnFact,
@@ -12,20 +12,10 @@ import {
   updateOwnFact,
 } from '../../utils/db/own-facts';
 import { catalog } from '../helpers/catalog';
+import { seededDb as seedTestDb } from '../helpers/seeded-db';
 import { dumpDb } from '../helpers/db-dump';
 
-let dbs: CatalogDb[] = [];
-let counter = 0;
-async function seededDb(): Promise<CatalogDb> {
-  const db = await openCatalogDb(`own-${++counter}`);
-  dbs.push(db);
-  await seedCatalog(db, catalog);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
+const seededDb = () => seedTestDb('own');
 
 const healer14 = { site: 'netflix' as const, titles: ['Healer'], episode: 14 };
 

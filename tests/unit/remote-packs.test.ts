@@ -1,28 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { loadSearchIndex, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { describe, expect, it } from 'vitest';
+import { loadSearchIndex, seedCatalog } from '../../utils/db/facts-store';
 import { lookupEpisode } from '../../utils/db/lookup';
 import { addOwnFact } from '../../utils/db/own-facts';
 import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';
 import { catalog } from '../helpers/catalog';
+import { seededDb as seedTestDb } from '../helpers/seeded-db';
 import { dumpDb } from '../helpers/db-dump';
 import { goblinShard, manifestFor, sha256 } from '../helpers/remote-pack';
 
 const MANIFEST = 'https://packs.example.org/between-takes/manifest.json';
 const SHARD = (id: string) => `https://packs.example.org/between-takes/shards/${id}.json`;
 
-let dbs: CatalogDb[] = [];
-let counter = 0;
-async function seededDb(): Promise<CatalogDb> {
-  const db = await openCatalogDb(`remote-${++counter}`);
-  dbs.push(db);
-  await seedCatalog(db, catalog);
-  return db;
-}
-afterEach(() => {
-  for (const db of dbs) db.close();
-  dbs = [];
-});
+const seededDb = () => seedTestDb('remote');
 
 /** A static host: URL → body; records what was fetched. */
 function host(files: Record<string, string>) {
