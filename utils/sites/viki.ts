@@ -6,7 +6,8 @@
  * update on client-side navigation. The player is video.js.
  */
 import { parseEpisodeLabel, parseEpisodeSlug } from './episode-label';
-import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt, uniqueTitles } from './page-data';
+import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt } from './page-data';
+import { playingFrom, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 const WATCH_PATH = /^\/videos\/(\d+v)(?:-([^/]+))?\/?$/;
@@ -36,15 +37,10 @@ export const viki: SiteAdapter = {
   read(doc, url): Playing | null {
     const path = WATCH_PATH.exec(url.pathname);
     if (!path) return null;
-    const titles: string[] = [];
-    let season: number | undefined;
-    let episode: number | undefined;
-    const take = (title: string, label: { season?: number; episode?: number }) => {
-      titles.push(title);
-      if (episode === undefined && label.episode !== undefined) {
-        episode = label.episode;
-        season = label.season;
-      }
+    const readings: LayerReading[] = [];
+    const fromPageTitle = (raw: string) => {
+      const split = splitPageTitle(raw);
+      if (split) readings.push({ title: split.title, label: parseEpisodeLabel(split.label) });
     };
 
     // The URL and document.title are what Viki updates on client-side
@@ -52,33 +48,27 @@ export const viki: SiteAdapter = {
     // from the page that was loaded.
     if (path[2]) {
       const slug = parseEpisodeSlug(decodeSegment(path[2]));
-      take(slug.title.replace(/-/g, ' '), slug.episode === undefined ? {} : { episode: slug.episode });
+      readings.push({ title: slug.title.replace(/-/g, ' '), label: slug.episode ? { episode: slug.episode } : {} });
     }
-    const fromTitle = splitPageTitle(cleanText(doc.title));
-    if (fromTitle) take(fromTitle.title, parseEpisodeLabel(fromTitle.label));
-    for (const obj of jsonLdObjects(doc)) {
+    fromPageTitle(cleanText(doc.title));
+    const jsonLd = jsonLdObjects(doc);
+    for (const obj of jsonLd) {
       if (obj['@type'] !== 'TVEpisode') continue;
-      const series = obj['partOfSeries'] as Record<string, unknown> | undefined;
-      const seriesName = typeof series?.['name'] === 'string' ? series['name'] : '';
+      const seriesName = stringAt(obj, ['partOfSeries', 'name']);
       const number = Number(obj['episodeNumber']);
-      if (seriesName) take(seriesName, Number.isInteger(number) && number > 0 ? { episode: number } : {});
+      if (seriesName) {
+        readings.push({ title: seriesName, label: Number.isInteger(number) && number > 0 ? { episode: number } : {} });
+      }
     }
-    const fromOg = splitPageTitle(metaContent(doc, 'og:title'));
-    if (fromOg) take(fromOg.title, parseEpisodeLabel(fromOg.label));
+    fromPageTitle(metaContent(doc, 'og:title'));
 
-    const unique = uniqueTitles(titles);
-    if (unique.length === 0) return null;
-    const playing: Playing = { site: 'viki', titles: unique.slice(0, 8) };
-    if (season !== undefined) playing.season = season;
-    if (episode !== undefined) playing.episode = episode;
     // The show's title links to its series page; JSON-LD's partOfSeries.url names it too.
     const seriesLinks = [
       doc.querySelector('a[href*="/tv/"]')?.getAttribute('href') ?? '',
-      ...jsonLdObjects(doc).map((obj) => stringAt(obj, ['partOfSeries', 'url'])),
+      ...jsonLd.map((obj) => stringAt(obj, ['partOfSeries', 'url'])),
     ];
     const seriesId = seriesLinks.map((href) => seriesIdOf(SERIES_LINK.exec(href)?.[1])).find((id) => id);
-    if (seriesId) playing.seriesId = seriesId;
-    return playing;
+    return playingFrom('viki', readings, seriesId);
   },
 
   playerContainer(doc) {
