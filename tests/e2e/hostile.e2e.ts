@@ -5,7 +5,7 @@
  * second (with the extension's main-thread cost measured against a plain
  * Chromium on the same page).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchPlain,
@@ -14,6 +14,7 @@ import {
   serveFixture,
   type ExtensionBrowser,
 } from '../../scripts/lib/browser';
+import { overlayHost, overlayToggle as toggle } from '../helpers/overlay';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -24,8 +25,6 @@ afterAll(async () => {
 });
 
 const NETFLIX = 'https://www.netflix.com/watch/80049015';
-const overlayHost = (page: Page) => page.locator('between-takes-overlay');
-const toggle = (page: Page) => overlayHost(page).locator('.bt-toggle');
 
 describe('hostile pages', () => {
   it('a global reset with !important everywhere: the overlay is in the player’s corner, readable and clickable', async () => {

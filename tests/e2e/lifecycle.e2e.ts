@@ -3,9 +3,9 @@
  * the extension reloaded under an open tab, and many episode changes without a
  * page load.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { overlayHost, overlayToggle as toggle } from '../helpers/overlay';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -15,8 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const overlayHost = (page: Page) => page.locator('between-takes-overlay');
-const toggle = (page: Page) => overlayHost(page).locator('.bt-toggle');
 const NEXT = '[data-uia="next-episode-seamless-button"]';
 
 describe('lifecycle', () => {

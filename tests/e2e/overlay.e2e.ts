@@ -2,9 +2,10 @@
  * The built extension in real Chromium, on real Netflix and Viki URLs answered
  * with fixture pages: what a viewer sees over the player.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { overlayHost, overlayToggle as toggle, revealAll } from '../helpers/overlay';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -14,18 +15,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const overlayHost = (page: Page) => page.locator('between-takes-overlay');
-/** The overlay's main button: "Between Takes · <drama> · Episode N · K facts". */
-const toggle = (page: Page): Locator => overlayHost(page).locator('.bt-toggle');
-
 async function open(url: string, fixture: string): Promise<Page> {
   return openFixture(browser.context, url, fixture);
-}
-
-/** Clicks every "Reveal" (spoiler-safe mode veils facts about moments still to come). */
-async function revealAll(page: Page) {
-  const reveal = overlayHost(page).getByRole('button', { name: 'Reveal' });
-  while ((await reveal.count()) > 0) await reveal.first().click();
 }
 
 /** Asserts that the overlay never appears within `ms`. */

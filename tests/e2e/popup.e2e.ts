@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { overlayToggle } from '../helpers/overlay';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -43,7 +44,6 @@ async function openStreamingTab(url: string, fixture: string): Promise<{ page: P
 
 const searchBox = (popup: Page) => popup.locator('#bt-search-input');
 const options = (popup: Page) => popup.locator('#bt-search-results [role="option"]');
-const overlayToggle = (page: Page) => page.locator('between-takes-overlay').locator('.bt-toggle');
 
 describe('search', () => {
   let popup: Page;

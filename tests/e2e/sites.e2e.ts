@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { overlayHost, overlayToggle as toggle, revealAll } from '../helpers/overlay';
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -16,9 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const overlayHost = (page: Page) => page.locator('between-takes-overlay');
-const toggle = (page: Page) => overlayHost(page).locator('.bt-toggle');
 
 interface WatchCase {
   site: string;
@@ -172,8 +170,7 @@ describe.each(WATCH)('$site', ({ url, fixture, drama, episode, fact, fullscreenB
       await toggle(page).click();
       await overlayHost(page).locator('.bt-panel').waitFor({ state: 'visible' });
       // Spoiler-safe mode veils facts about the episode's later moments: reveal them.
-      const reveal = overlayHost(page).getByRole('button', { name: 'Reveal' });
-      while ((await reveal.count()) > 0) await reveal.first().click();
+      await revealAll(page);
       expect(await overlayHost(page).locator('.bt-panel').innerText()).toContain(fact);
     }
 

@@ -6,6 +6,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { overlayHost } from '../helpers/overlay';
 
 const WATCH_URL = 'https://www.netflix.com/watch/80049015';
 
@@ -71,7 +72,6 @@ async function addCatalogFacts(worker: Worker, facts: { id: string; at: number; 
   }, facts);
 }
 
-const overlayHost = (page: Page) => page.locator('between-takes-overlay');
 const card = (page: Page) => overlayHost(page).locator('.bt-card');
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')!.currentTime);
 
