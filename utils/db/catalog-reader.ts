@@ -13,12 +13,12 @@ import { correctionFor } from './corrections';
 import {
   dramasByTitleKey,
   factsForEpisode,
+  ownFactsFor,
   sourcesById,
   type CatalogDb,
   type Correction,
   type OwnFact,
 } from './facts-store';
-import { ownFactsFor } from './own-facts';
 
 export interface CatalogReader {
   /** True when the viewer's data (corrections, own facts, seen, progress) can be read and saved. */

@@ -296,6 +296,16 @@ export function loadSearchIndex(db: CatalogDb): Promise<SearchIndex | null> {
   return readSearchIndex(db).full;
 }
 
+/**
+ * The viewer's facts about one episode (0 = the whole drama), oldest first.
+ * Here rather than in own-facts.ts, whose writes check drafts with zod: the
+ * popup reads own facts and should not load a validator it never uses.
+ */
+export async function ownFactsFor(db: CatalogDb, dramaId: string, episodeKey: number): Promise<OwnFact[]> {
+  const facts = await db.getAllFromIndex('ownFacts', 'byDramaEpisode', [dramaId, episodeKey]);
+  return facts.sort((a, b) => a.createdAt - b.createdAt);
+}
+
 /** Every fact about a drama, drama-wide facts first, then by episode, in catalog order. */
 export async function factsOfDrama(db: CatalogDb, dramaId: string): Promise<Fact[]> {
   const range = IDBKeyRange.bound([dramaId, 0], [dramaId, Number.MAX_SAFE_INTEGER]);

@@ -127,12 +127,6 @@ export async function deleteOwnFact(db: CatalogDb, id: string): Promise<boolean>
   return existed;
 }
 
-/** The viewer's facts about one episode (0 = the whole drama), oldest first. */
-export async function ownFactsFor(db: CatalogDb, dramaId: string, episodeKey: number): Promise<OwnFact[]> {
-  const facts = await db.getAllFromIndex('ownFacts', 'byDramaEpisode', [dramaId, episodeKey]);
-  return facts.sort((a, b) => a.createdAt - b.createdAt);
-}
-
 function packFact(fact: Fact): Pack['facts'][number] {
   const out: Fact = {
     id: fact.id,
