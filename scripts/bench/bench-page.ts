@@ -140,12 +140,22 @@ export function accuracy(
 
 /** Seeds the extension's database (from one of its own pages) with a generated catalog. */
 export async function seedExtension(dramaCount: number, factCount: number): Promise<number> {
-  const pack = generateCatalog(dramaCount, factCount);
   const db = await openCatalogDb();
+  // The background seeds the bundled catalog on install, and again whenever the
+  // stored version differs from the bundled one (a worker restart checks). Wait
+  // for that seed, replace it, then store the bundled version again: the
+  // background then leaves the generated catalog alone for the whole benchmark.
+  let bundledVersion: unknown;
+  for (let waited = 0; typeof (bundledVersion = await db.get('meta', 'catalogVersion')) !== 'string'; waited += 50) {
+    if (waited > 30_000) throw new Error('the background never seeded the bundled catalog');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const started = performance.now();
-  await seedCatalog(db, pack);
+  await seedCatalog(db, generateCatalog(dramaCount, factCount));
+  const seedMs = performance.now() - started;
+  await db.put('meta', bundledVersion as string, 'catalogVersion');
   db.close();
-  return performance.now() - started;
+  return seedMs;
 }
 
 /** Bytes of a stored part: strings at two bytes a character (the worst case), typed arrays as they are. */
@@ -159,7 +169,7 @@ function bytesOf(value: unknown): number {
 /** A title of the generated catalog to type in the popup, the drama it should find, and the stored index's size and read time. */
 export async function popupProbe(dramaCount: number, factCount: number) {
   const pack = generateCatalog(dramaCount, factCount);
-  const drama = pack.dramas[1234]!;
+  const drama = pack.dramas[Math.min(1234, pack.dramas.length - 1)]!;
   const index = SearchIndex.build(pack.dramas, pack.facts);
   const db = await openCatalogDb();
   const started = performance.now();

@@ -2,9 +2,11 @@
  * Starts Debian's Chromium with the built extension loaded, and answers real
  * streaming-site URLs with local fixture pages through request routing, so the
  * real extension runs on real URLs with no network. Used by the end-to-end
- * tests and by `npm run demo`.
+ * tests, by `npm run demo` and by the benchmarks.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -120,4 +122,106 @@ export async function openFixture(context: BrowserContext, url: string, fixture:
   const page = await context.newPage();
   await page.goto(url);
   return page;
+}
+
+/** Chromium with an extension loaded and no debugger attached to any page (launchUnattached). */
+export interface UnattachedBrowser {
+  version: string;
+  extensionId: string;
+  /** Opens `url` in a new tab. */
+  open(url: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with the unpacked extension in `extensionDir` and no
+ * debugger attached. Playwright attaches to every page it may drive, and that
+ * set-up (tens of milliseconds a page on this machine) lands inside what a
+ * page-load figure measures; the popup benchmark needs a browser as a viewer
+ * has it. Tabs are opened through the DevTools HTTP endpoint (PUT /json/new),
+ * which attaches to nothing; whatever runs in the page reports by itself.
+ */
+export async function launchUnattached(extensionDir: string): Promise<UnattachedBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'between-takes-unattached-'));
+  // Pinned to the toolbar, as a viewer who uses it keeps it: an unpinned extension's
+  // popup waits for its icon to slide out into the toolbar first (about 270 ms here).
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(
+    join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId(extensionDir)] } }),
+  );
+  const child = spawn(
+    chromiumPath(),
+    [
+      '--headless=new',
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-port=0',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...COMMON_ARGS,
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    child.kill();
+    await exited;
+    // Its helper processes may still be writing to the profile for a moment.
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  };
+  try {
+    const portFile = join(userDataDir, 'DevToolsActivePort');
+    const endpoint = await poll('Chromium’s DevTools port', () =>
+      existsSync(portFile) ? `http://127.0.0.1:${readFileSync(portFile, 'utf8').split('\n')[0]}` : undefined,
+    );
+    // The extension is loaded once its service worker is up.
+    const worker = await poll('the extension’s service worker', async () => {
+      const targets = (await (await fetch(`${endpoint}/json/list`)).json()) as { type: string; url: string }[];
+      return targets.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    });
+    const extensionId = new URL(worker.url).host;
+    if (extensionId !== unpackedExtensionId(extensionDir)) {
+      throw new Error(
+        `The extension got id ${extensionId}, not the ${unpackedExtensionId(extensionDir)} it was pinned as.`,
+      );
+    }
+    const version = ((await (await fetch(`${endpoint}/json/version`)).json()) as { Browser: string }).Browser;
+    return {
+      version,
+      extensionId,
+      async open(url) {
+        const response = await fetch(`${endpoint}/json/new?${encodeURIComponent(url)}`, { method: 'PUT' });
+        if (!response.ok) throw new Error(`Chromium could not open ${url}: ${response.status}`);
+      },
+      close: stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * The id Chromium gives an unpacked extension: the first 128 bits of the
+ * SHA-256 of its absolute path, written in hex with the digits 0-f as a-p.
+ */
+export function unpackedExtensionId(extensionDir: string): string {
+  const hex = createHash('sha256').update(realpathSync(extensionDir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode('a'.charCodeAt(0) + parseInt(digit, 16))).join('');
+}
+
+/** Calls `get` every 100 ms until it gives a value; throws after 30 s. */
+async function poll<T>(what: string, get: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const value = await get();
+      if (value) return value;
+    } catch {
+      // Not up yet.
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
