@@ -39,7 +39,7 @@ export function Popup({ services, onInteractive }: PopupProps) {
   useLayoutEffect(() => {
     const loading = services.loadIndex();
     const failed = (err: unknown) => setIndexError(String(err));
-    // The titles part answers first; the whole index replaces it when the words of facts are read.
+    // The titles part answers first; the whole index replaces it when people and the words of facts are read.
     loading.titles.then((titles) => setIndex((current) => current ?? titles), failed);
     loading.full.then(setIndex, failed);
     services.tabState().then(setTab, () => setTab(null));

@@ -9,11 +9,11 @@ import type { SearchIndex } from '../../utils/search/search-index';
 import type { SiteId } from '../../utils/sites/types';
 import type { TabState } from '../../utils/tab-state';
 
-/** The search index, in two steps, so the search box answers before the words of facts are read. */
+/** The search index, in two steps, so the search box answers before people and the words of facts are read. */
 export interface IndexLoading {
-  /** Titles, aliases and people: title and people queries answer from this. */
+  /** Every name of every drama: title queries answer from this. */
   titles: Promise<SearchIndex>;
-  /** The whole index, with the words of facts. */
+  /** The whole index, with people and the words of facts. */
   full: Promise<SearchIndex>;
 }
 

@@ -54,7 +54,7 @@ async function bundledPack(): Promise<CatalogPack> {
 }
 
 /**
- * The search index from the database: titles and people first, then the words
+ * The search index from the database: titles first, then people and the words
  * of facts. With no database (IndexedDB unavailable), the bundled catalog is
  * indexed here in memory.
  */

@@ -111,13 +111,14 @@ async function openPopup(
 ): Promise<PopupOpen> {
   const { view, openedAt, close } = await open(how, 'popup.html');
   await until('interactive', () => view.document?.documentElement?.dataset['interactive'] === 'true');
-  const timings = pageTimings(view, openedAt, config.marks, markAt(view, 'bt-interactive'));
   const input = view.document.getElementById('bt-search-input');
   const focused = view.document.activeElement === input;
   const titleAnswer = await answer(view, probe.title);
   const first = () => view.document.querySelector<HTMLElement>('[role="option"]');
   const titleRight = first()?.dataset['drama'] === probe.dramaId;
   await until('the words of facts', () => view.performance.getEntriesByName('bt-facts-ready').length > 0);
+  // Marks are timestamps: read once the last of them is set.
+  const timings = pageTimings(view, openedAt, config.marks, markAt(view, 'bt-interactive'));
   const cleared = view.document.getElementById('bt-search-input') as HTMLInputElement;
   cleared.value = '';
   cleared.dispatchEvent(new (view as Window & typeof globalThis).Event('input', { bubbles: true }));

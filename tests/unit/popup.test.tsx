@@ -152,10 +152,10 @@ describe('Popup search', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('no search index');
   });
 
-  it('answers titles and people before the words of facts arrive, and says so only when a query needs them', async () => {
+  it('answers titles before people and the words of facts arrive, and says so only when a query needs them', async () => {
     const titlesOnly = SearchIndex.fromSnapshot(index.toSnapshot());
-    let factsArrive!: (whole: SearchIndex) => void;
-    const full = new Promise<SearchIndex>((resolve) => (factsArrive = resolve));
+    let restArrives!: (whole: SearchIndex) => void;
+    const full = new Promise<SearchIndex>((resolve) => (restArrives = resolve));
     const onInteractive = vi.fn();
     render(
       <Popup
@@ -165,17 +165,22 @@ describe('Popup search', () => {
     );
     await waitFor(() => expect(onInteractive).toHaveBeenCalled());
     expect(document.activeElement).toBe(box());
-    const factsNote = 'Still reading the words of facts: for now, titles and people only.';
-    expect(screen.queryByText(factsNote)).toBeNull(); // nothing typed yet
+    const restNote = 'Still reading cast and facts: for now, titles only.';
+    expect(screen.queryByText(restNote)).toBeNull(); // nothing typed yet
     type(box(), 'Healer');
     expect(screen.getAllByRole('option')[0]!.textContent).toContain('Healer');
     type(box(), 'Cheongju'); // a word only a fact holds
     expect(screen.queryAllByRole('option')).toHaveLength(0);
-    expect(screen.getByText(factsNote)).toBeTruthy();
+    expect(screen.getByText(restNote)).toBeTruthy();
     expect(screen.queryByText('Nothing found for “Cheongju”.')).toBeNull();
-    factsArrive(titlesOnly.withFacts(index.factsSnapshot()));
+    type(box(), 'Ji Chang-wook'); // an actor: people come with the second part
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    restArrives(titlesOnly.withFacts(index.factsSnapshot()));
     await waitFor(() => expect(screen.getAllByRole('option')[0]!.textContent).toContain('Healer'));
-    expect(screen.queryByText(factsNote)).toBeNull();
+    expect(screen.getAllByRole('option')[0]!.textContent).toContain('Cast: Ji Chang-wook');
+    expect(screen.queryByText(restNote)).toBeNull();
+    type(box(), 'Cheongju');
+    expect(screen.getAllByRole('option')[0]!.textContent).toContain('Healer');
     expect(onInteractive).toHaveBeenCalledTimes(1);
   });
 });

@@ -166,24 +166,63 @@ describe('stored form', () => {
     const kinds = new Set<string>();
     const walk = (value: unknown) => {
       if (typeof value === 'string' || typeof value === 'number') kinds.add(typeof value);
-      else if (value instanceof Uint32Array) kinds.add('Uint32Array');
+      else if (ArrayBuffer.isView(value)) kinds.add(value.constructor.name);
       else for (const inner of Object.values(value as object)) walk(inner);
     };
     walk(head);
     walk(factPart);
-    expect([...kinds].sort()).toEqual(['Uint32Array', 'number', 'string']);
+    // Two-byte postings: the catalog has far fewer than 65,536 dramas.
+    expect([...kinds].sort()).toEqual(['Uint16Array', 'Uint32Array', 'number', 'string']);
+  });
+
+  it('keeps four-byte postings for a catalog of more than 65,536 dramas', () => {
+    const many = Array.from({ length: 65_537 }, (_, i) => ({
+      ...catalog.dramas[0]!,
+      id: `d${i}`,
+      title: `Drama ${i}`,
+      titleKo: '',
+      romanized: [],
+      aliases: [],
+      cast: [],
+    }));
+    const big = SearchIndex.build(many, []);
+    expect(big.toSnapshot().titles.postings).toBeInstanceOf(Uint32Array);
+    // The last drama's position does not fit in two bytes, and it is still found.
+    expect(big.search('Drama 65536', 1).map((r) => r.drama.id)).toEqual(['d65536']);
   });
 
   it.each([
     ['Healer', ['healer']], // a title
-    ['Ji Chang-wook', ['healer']], // a person
+    ['힐러', ['healer']], // its Korean title
+    ['Ji Chang-wook', []], // a person: in the second part
     ['Cheongju', []], // a word only facts hold
     ['cheongju kiss', []],
-  ])('answers %j from titles and people before the facts part arrives: %j', (query, expected) => {
+  ])('answers %j from titles alone, before the second part arrives: %j', (query, expected) => {
     const titlesOnly = SearchIndex.fromSnapshot(head);
     expect(titlesOnly.hasFacts).toBe(false);
     expect(titlesOnly.search(query).map((r) => r.drama.id)).toEqual(expected);
     expect(titlesOnly.withFacts(factPart).hasFacts).toBe(true);
+  });
+
+  it('shows a drama from the first part with its names, and its people once the second part is in', () => {
+    const titlesOnly = SearchIndex.fromSnapshot(head);
+    const [early] = titlesOnly.search('Healer');
+    const [full] = index.search('Healer');
+    expect(early!.drama).toEqual({ ...full!.drama, people: [] });
+    expect(titlesOnly.withFacts(factPart).search('Healer')[0]!.drama).toEqual(full!.drama);
+    expect(full!.drama.people).toContain('Ji Chang-wook');
+  });
+
+  it('stores Korean titles apart, so the rest of the first part stays one byte a character', () => {
+    // eslint-disable-next-line no-control-regex -- Latin-1 is what V8 stores one byte a character
+    const oneByte = (s: string) => /^[\u0000-\u00ff]*$/.test(s);
+    const latinOnly = SearchIndex.build(
+      catalog.dramas.filter((d) => [d.title, ...d.romanized, ...d.aliases].every(oneByte)),
+      [],
+    ).toSnapshot();
+    expect(latinOnly.dramas.length).toBeGreaterThan(0);
+    expect(oneByte(latinOnly.dramas)).toBe(true);
+    expect(oneByte(latinOnly.titlesKo)).toBe(false);
   });
 
   it('refuses a facts part built for another catalog', () => {
@@ -215,9 +254,13 @@ describe('stored form', () => {
       ],
     ],
   ])('encodes drama records with %s', (_, dramas) => {
+    const encoded = encodeDramas(dramas);
+    expect(decodeDramas({ dramas: encoded.dramas, titlesKo: encoded.titlesKo }).map((d) => d.people)).toEqual(
+      dramas.map(() => []),
+    );
     // eslint-disable-next-line no-control-regex -- the record separators
     const separatorsAsSpaces = (s: string) => s.replace(/[\u001d-\u001f]/g, ' ');
-    expect(decodeDramas(encodeDramas(dramas))).toEqual(
+    expect(decodeDramas(encoded)).toEqual(
       dramas.map((d) => ({
         ...d,
         title: separatorsAsSpaces(d.title),

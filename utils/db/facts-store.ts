@@ -10,7 +10,7 @@ import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
 import {
   SEARCH_INDEX_FORMAT,
   SearchIndex,
-  type FactIndexSnapshot,
+  type PeopleAndFactsSnapshot,
   type SearchIndexSnapshot,
 } from '../search/search-index';
 
@@ -84,7 +84,7 @@ export interface Progress {
 export interface BetweenTakesDB extends DBSchema {
   // 'catalogVersion', 'remoteVersion' and 'searchIndexFormat' → string; the popup's search index, built at
   // seed time: 'searchIndex' → titles and people, 'searchFacts' → the words of facts (read after).
-  meta: { key: string; value: string | SearchIndexSnapshot | FactIndexSnapshot };
+  meta: { key: string; value: string | SearchIndexSnapshot | PeopleAndFactsSnapshot };
   // The catalog: replaced whole by seedCatalog on install and update.
   dramas: { key: string; value: Drama; indexes: { byTitleKey: string } };
   facts: { key: string; value: StoredFact; indexes: { byDramaEpisode: [string, number] } };
@@ -158,7 +158,7 @@ export async function storedCatalogVersion(db: CatalogDb): Promise<string | unde
 }
 
 /** Whether a stored part of the search index has the current format (older ones are rebuilt at the next seed). */
-function isCurrentFormat<T extends SearchIndexSnapshot | FactIndexSnapshot>(value: unknown): value is T {
+function isCurrentFormat<T extends SearchIndexSnapshot | PeopleAndFactsSnapshot>(value: unknown): value is T {
   return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SEARCH_INDEX_FORMAT;
 }
 
@@ -286,7 +286,7 @@ export function searchIndexFrom(head: Promise<unknown>, facts: Promise<unknown>)
     isCurrentFormat<SearchIndexSnapshot>(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null,
   );
   const full = Promise.all([titles, facts]).then(([index, part]) =>
-    index && isCurrentFormat<FactIndexSnapshot>(part) ? index.withFacts(part) : null,
+    index && isCurrentFormat<PeopleAndFactsSnapshot>(part) ? index.withFacts(part) : null,
   );
   return { titles, full };
 }

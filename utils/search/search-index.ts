@@ -11,9 +11,10 @@
  * The stored form is made for the popup's first 150 ms (see
  * SearchIndexSnapshot): a few long strings and typed arrays, which IndexedDB's
  * structured clone copies in one go, instead of thousands of small objects it
- * would have to rebuild one by one. It comes in two parts: titles, aliases and
- * people, which make the search box useful, and the words of facts, read right
- * after; until those arrive, a search simply leaves facts out.
+ * would have to rebuild one by one. It comes in two parts: the titles every
+ * drama goes by, which the first keystrokes need, kept small (about a quarter
+ * of the whole for a 5,000-drama catalog); and people and the words of facts,
+ * read right after. Until those arrive, a search leaves people and facts out.
  *
  * A drama is a result when every word of the query is found in it, in any
  * field and any order. Words match exactly, as a prefix (the query is being
@@ -26,7 +27,7 @@ import type { Drama, Fact } from '../catalog/types';
 import { compactText, compactTitleForms, indexTerms, queryWords, withinOneEdit } from './normalize';
 
 /** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 /** What search knows of a drama: enough to show a result and describe why it matched. */
 export interface SearchDrama {
@@ -37,7 +38,7 @@ export interface SearchDrama {
   episodes: number;
   /** Every name it goes by, canonical title first. */
   names: string[];
-  /** Actors (with their other spellings) and characters. */
+  /** Actors (with their other spellings) and characters; empty until the second part is loaded. */
   people: string[];
 }
 
@@ -54,33 +55,42 @@ export interface SearchResult {
   matched: { kind: 'name' | 'person'; text: string } | null;
 }
 
+/** Drama positions: two bytes each while a catalog has at most 65,536 dramas. */
+type Postings = Uint16Array | Uint32Array;
+
 /** One term table as stored: terms joined by "\n" (terms never contain whitespace). */
 export interface TermTableSnapshot {
   terms: string;
   starts: Uint32Array;
-  postings: Uint32Array;
+  postings: Postings;
 }
 
 /**
- * The index without the words of facts, as stored: enough to answer title and
- * people queries. Strings and typed arrays only, so reading it back is a copy
- * of a few buffers rather than a rebuild of an object graph.
+ * The first part of the index, as stored: enough to answer title queries.
+ * Strings and typed arrays only, so reading it back is a copy of a few buffers
+ * rather than a rebuild of an object graph. Korean titles are a string of
+ * their own: one hangul character makes a whole string two bytes a character,
+ * and the rest of the records are mostly Latin script.
  */
 export interface SearchIndexSnapshot {
   format: typeof SEARCH_INDEX_FORMAT;
   /** Every drama's record (encodeDramas), decoded only for the results shown. */
   dramas: string;
+  /** Every drama's Korean title, in the same order, joined by the record separator. */
+  titlesKo: string;
   titles: TermTableSnapshot;
   /** Every name with its spaces and punctuation removed ("bubblegum"), for the whole-title bonus. */
   compactTitles: TermTableSnapshot;
-  people: TermTableSnapshot;
 }
 
-/** The words of facts, stored apart from the rest so the popup need not wait for them. */
-export interface FactIndexSnapshot {
+/** The second part: people and the words of facts, stored apart so the popup need not wait for them. */
+export interface PeopleAndFactsSnapshot {
   format: typeof SEARCH_INDEX_FORMAT;
-  /** How many dramas the postings count: a facts part only fits the index it was built with. */
+  /** How many dramas the postings count: a second part only fits the index it was built with. */
   dramaCount: number;
+  /** Every drama's people (encodePeople), in the same order. */
+  castOf: string;
+  people: TermTableSnapshot;
   facts: TermTableSnapshot;
 }
 
@@ -91,42 +101,63 @@ const ITEM = '\u001f';
 // eslint-disable-next-line no-control-regex -- exactly the separators above
 const SEPARATORS = /[\u001d-\u001f]/g;
 
-/** Drama records as one string: records split by RECORD, fields by FIELD, list items by ITEM. */
-export function encodeDramas(dramas: SearchDrama[]): string {
-  const text = (s: string) => s.replace(SEPARATORS, ' ');
-  return dramas
-    .map((d) =>
-      [
-        text(d.id),
-        text(d.title),
-        text(d.titleKo),
-        String(d.year),
-        String(d.episodes),
-        d.names.map(text).join(ITEM),
-        d.people.map(text).join(ITEM),
-      ].join(FIELD),
-    )
-    .join(RECORD);
+const clean = (s: string) => s.replace(SEPARATORS, ' ');
+
+/** The stored records of `dramas`: the first part's two strings and the second part's people. */
+export interface EncodedDramas {
+  dramas: string;
+  titlesKo: string;
+  castOf: string;
 }
 
-/** One record of encodeDramas' output back as a drama. */
-function decodeDrama(record: string): SearchDrama {
-  const [id = '', title = '', titleKo = '', year = '0', episodes = '0', names = '', people = ''] = record.split(FIELD);
-  const list = (s: string) => (s === '' ? [] : s.split(ITEM));
+/**
+ * Drama records as strings: records split by RECORD, fields by FIELD, list
+ * items by ITEM. The names stored are those besides the title and the Korean
+ * title, which decoding puts back in front (they are always a drama's first names).
+ */
+export function encodeDramas(dramas: SearchDrama[]): EncodedDramas {
+  return {
+    dramas: dramas
+      .map((d) =>
+        [
+          clean(d.id),
+          clean(d.title),
+          String(d.year),
+          String(d.episodes),
+          d.names
+            .filter((n) => n !== d.title && n !== d.titleKo)
+            .map(clean)
+            .join(ITEM),
+        ].join(FIELD),
+      )
+      .join(RECORD),
+    titlesKo: dramas.map((d) => clean(d.titleKo)).join(RECORD),
+    castOf: dramas.map((d) => d.people.map(clean).join(ITEM)).join(RECORD),
+  };
+}
+
+const list = (s: string | undefined) => (s === undefined || s === '' ? [] : s.split(ITEM));
+
+/** One drama back from its record, Korean title and (once loaded) people. */
+function decodeDrama(record: string, titleKo: string, people: string | undefined): SearchDrama {
+  const [id = '', title = '', year = '0', episodes = '0', names = ''] = record.split(FIELD);
   return {
     id,
     title,
     titleKo,
     year: Number(year),
     episodes: Number(episodes),
-    names: list(names),
+    names: [...new Set([title, titleKo, ...list(names)].filter(Boolean))],
     people: list(people),
   };
 }
 
-/** Every record of encodeDramas' output. */
-export function decodeDramas(text: string): SearchDrama[] {
-  return text === '' ? [] : text.split(RECORD).map(decodeDrama);
+/** Every drama of encodeDramas' output; without `castOf`, with no people. */
+export function decodeDramas({ dramas, titlesKo, castOf }: Omit<EncodedDramas, 'castOf'> & { castOf?: string }) {
+  const records = splitRecords(dramas);
+  const ko = splitRecords(titlesKo);
+  const cast = castOf === undefined ? [] : splitRecords(castOf);
+  return records.map((record, d) => decodeDrama(record, ko[d] ?? '', cast[d]));
 }
 
 // Scores: a title word outranks a person's name, which outranks a word in a fact.
@@ -157,10 +188,11 @@ class TermTable {
   constructor(
     readonly terms: string[],
     readonly starts: Uint32Array,
-    readonly postings: Uint32Array,
+    readonly postings: Postings,
   ) {}
 
-  static fromMap(map: Map<string, number[]>): TermTable {
+  /** The table of `map`, whose postings are positions among `dramaCount` dramas. */
+  static fromMap(map: Map<string, number[]>, dramaCount: number): TermTable {
     const terms = [...map.keys()].sort();
     const starts = new Uint32Array(terms.length + 1);
     let size = 0;
@@ -169,7 +201,7 @@ class TermTable {
       size += map.get(term)!.length;
     });
     starts[terms.length] = size;
-    const postings = new Uint32Array(size);
+    const postings = dramaCount <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
     terms.forEach((term, i) => postings.set(map.get(term)!, starts[i]));
     return new TermTable(terms, starts, postings);
   }
@@ -229,14 +261,13 @@ export class SearchIndex {
 
   private constructor(
     private readonly records: string[],
+    private readonly titlesKo: string[],
     private readonly titles: TermTable,
     private readonly compactTitles: TermTable,
-    private readonly people: TermTable,
-    /** Null until the words of facts are loaded (withFacts). */
-    private readonly facts: TermTable | null,
-    decoded?: (SearchDrama | undefined)[],
+    /** The second part (people, and the words of facts): null until loaded (withFacts). */
+    private readonly rest: { castOf: string[]; people: TermTable; facts: TermTable } | null,
   ) {
-    this.decoded = decoded ?? new Array<SearchDrama | undefined>(records.length);
+    this.decoded = new Array<SearchDrama | undefined>(records.length);
   }
 
   /** Builds the index from a catalog (at seed time, or in tests). */
@@ -277,45 +308,48 @@ export class SearchIndex {
       }
     });
     // Through the stored encoding, so a built index and a loaded one hold exactly the same records.
+    const encoded = encodeDramas(searchDramas);
+    const n = dramas.length;
     return new SearchIndex(
-      splitRecords(encodeDramas(searchDramas)),
-      TermTable.fromMap(titles),
-      TermTable.fromMap(compactTitles),
-      TermTable.fromMap(people),
-      TermTable.fromMap(factTerms),
+      splitRecords(encoded.dramas),
+      splitRecords(encoded.titlesKo),
+      TermTable.fromMap(titles, n),
+      TermTable.fromMap(compactTitles, n),
+      {
+        castOf: splitRecords(encoded.castOf),
+        people: TermTable.fromMap(people, n),
+        facts: TermTable.fromMap(factTerms, n),
+      },
     );
   }
 
-  /** The index from its stored form: titles and people now, the words of facts when given (or later, withFacts). */
-  static fromSnapshot(s: SearchIndexSnapshot, facts?: FactIndexSnapshot): SearchIndex {
+  /** The index from its stored form: titles now, people and the words of facts when given (or later, withFacts). */
+  static fromSnapshot(s: SearchIndexSnapshot, rest?: PeopleAndFactsSnapshot): SearchIndex {
     const index = new SearchIndex(
       splitRecords(s.dramas),
+      splitRecords(s.titlesKo),
       TermTable.fromSnapshot(s.titles),
       TermTable.fromSnapshot(s.compactTitles),
-      TermTable.fromSnapshot(s.people),
       null,
     );
-    return facts ? index.withFacts(facts) : index;
+    return rest ? index.withFacts(rest) : index;
   }
 
-  /** This index with the words of facts added; throws if they were built for another catalog. */
-  withFacts(s: FactIndexSnapshot): SearchIndex {
+  /** This index with people and the words of facts added; throws if they were built for another catalog. */
+  withFacts(s: PeopleAndFactsSnapshot): SearchIndex {
     if (s.dramaCount !== this.records.length) {
       throw new Error(`the facts part is for ${s.dramaCount} dramas, the index has ${this.records.length}`);
     }
-    return new SearchIndex(
-      this.records,
-      this.titles,
-      this.compactTitles,
-      this.people,
-      TermTable.fromSnapshot(s.facts),
-      this.decoded,
-    );
+    return new SearchIndex(this.records, this.titlesKo, this.titles, this.compactTitles, {
+      castOf: splitRecords(s.castOf),
+      people: TermTable.fromSnapshot(s.people),
+      facts: TermTable.fromSnapshot(s.facts),
+    });
   }
 
-  /** Whether the words of facts are loaded: until then, searches leave facts out. */
+  /** Whether people and the words of facts are loaded: until then, searches find titles only. */
   get hasFacts(): boolean {
-    return this.facts !== null;
+    return this.rest !== null;
   }
 
   /** How many dramas the index covers. */
@@ -325,24 +359,30 @@ export class SearchIndex {
 
   /** The drama at position `d`, decoded once. */
   drama(d: number): SearchDrama {
-    return (this.decoded[d] ??= decodeDrama(this.records[d]!));
+    return (this.decoded[d] ??= decodeDrama(this.records[d]!, this.titlesKo[d] ?? '', this.rest?.castOf[d]));
   }
 
-  /** The index without the words of facts, as plain data for IndexedDB. */
+  /** The first part (titles), as plain data for IndexedDB. */
   toSnapshot(): SearchIndexSnapshot {
     return {
       format: SEARCH_INDEX_FORMAT,
       dramas: this.records.join(RECORD),
+      titlesKo: this.titlesKo.join(RECORD),
       titles: this.titles.toSnapshot(),
       compactTitles: this.compactTitles.toSnapshot(),
-      people: this.people.toSnapshot(),
     };
   }
 
-  /** The words of facts as plain data for IndexedDB; throws when they were never loaded. */
-  factsSnapshot(): FactIndexSnapshot {
-    if (!this.facts) throw new Error('the words of facts are not loaded');
-    return { format: SEARCH_INDEX_FORMAT, dramaCount: this.records.length, facts: this.facts.toSnapshot() };
+  /** The second part (people and the words of facts) as plain data for IndexedDB; throws when it was never loaded. */
+  factsSnapshot(): PeopleAndFactsSnapshot {
+    if (!this.rest) throw new Error('people and the words of facts are not loaded');
+    return {
+      format: SEARCH_INDEX_FORMAT,
+      dramaCount: this.records.length,
+      castOf: this.rest.castOf.join(RECORD),
+      people: this.rest.people.toSnapshot(),
+      facts: this.rest.facts.toSnapshot(),
+    };
   }
 
   /** Dramas matching `query`, best first, at most `limit`. */
@@ -381,12 +421,13 @@ export class SearchIndex {
           if (!term.startsWith(word) && withinOneEdit(word, term)) mark(this.titles, at, 0, SCORE.titleTypo);
         });
       }
-      this.people.eachWithPrefix(word, word.length >= MIN_PEOPLE_PREFIX ? Infinity : 0, (term, at) => {
-        const score = term === word ? SCORE.peopleExact : SCORE.peoplePrefix + 2 * closeness(term);
-        mark(this.people, at, 1, score);
-      });
-      const facts = this.facts;
-      if (facts) {
+      const rest = this.rest;
+      if (rest) {
+        const { people, facts } = rest;
+        people.eachWithPrefix(word, word.length >= MIN_PEOPLE_PREFIX ? Infinity : 0, (term, at) => {
+          const score = term === word ? SCORE.peopleExact : SCORE.peoplePrefix + 2 * closeness(term);
+          mark(people, at, 1, score);
+        });
         const exactFact = facts.lowerBound(word);
         if (facts.terms[exactFact] === word) mark(facts, exactFact, 2, SCORE.factExact);
         if (word.length >= MIN_FACT_PREFIX) {
