@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { build } from 'vite';
 import { EXTENSION_DIR, launchPlain, launchWithExtension, ROOT, serveFixture } from './lib/browser';
+import { writeMarkdown } from './lib/markdown';
 
 const QUICK = process.env['BENCH_QUICK'] === '1';
 const LOADS = QUICK ? 8 : 25;
@@ -400,7 +401,7 @@ async function largeCatalog(context: BrowserContext) {
 }
 
 // ── report ──────────────────────────────────────────────────────────────────
-function report() {
+async function report(): Promise<void> {
   const passed = (r: Row) => !r.budget || r.value <= r.budget.max;
   const lines = [
     '# Benchmarks',
@@ -418,7 +419,7 @@ function report() {
   // A partial run (BENCH_ONLY) does not replace the full table in docs/.
   const dir = join(ROOT, only ? 'artifacts' : 'docs');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'benchmarks.md'), lines.join('\n'));
+  await writeMarkdown(join(dir, 'benchmarks.md'), lines.join('\n'));
   writeFileSync(
     join(dir, 'benchmarks.json'),
     JSON.stringify({ date: new Date().toISOString(), quick: QUICK, rows }, null, 2) + '\n',
@@ -443,4 +444,4 @@ try {
   await ext.close();
   await plain.close();
 }
-report();
+await report();
