@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, openCatalogDb, searchIndexFrom, seedCatalog } from '../../utils/db/facts-store';
 import {
   EARLY_READ_KEY,
@@ -8,7 +8,7 @@ import {
   startEarlyRead,
   takeEarlyRead,
 } from '../../utils/db/search-index-early-read';
-import { SearchIndex } from '../../utils/search/search-index';
+import { SEARCH_INDEX_FORMAT, SearchIndex } from '../../utils/search/search-index';
 import { catalog } from '../helpers/catalog';
 
 describe('the popup’s early read of the search index', () => {
@@ -25,6 +25,33 @@ describe('the popup’s early read of the search index', () => {
       expect((await stored.full)?.search(query)).toEqual(built.search(query));
     }
     db.close();
+  });
+
+  it('takes the second part only when the page is idle, so a query typed meanwhile is answered first', async () => {
+    const factory = new IDBFactory();
+    globalThis.indexedDB = factory;
+    const db = await openCatalogDb();
+    await seedCatalog(db, catalog);
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void, options?: { timeout?: number }) => {
+      expect(options?.timeout).toBeGreaterThan(0); // it comes even on a page that never idles
+      idle.push(run);
+      return idle.length;
+    });
+    try {
+      const early = startEarlyRead(factory);
+      let facts: unknown = 'not yet';
+      void early.facts.then((part) => (facts = part));
+      expect(await early.head).toMatchObject({ format: SEARCH_INDEX_FORMAT });
+      await vi.waitFor(() => expect(idle).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(facts).toBe('not yet');
+      idle[0]!();
+      await vi.waitFor(() => expect(facts).toMatchObject({ format: SEARCH_INDEX_FORMAT }));
+    } finally {
+      vi.unstubAllGlobals();
+      db.close();
+    }
   });
 
   it('neither creates a missing database nor leaves one that openCatalogDb cannot upgrade', async () => {

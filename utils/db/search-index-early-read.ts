@@ -26,6 +26,12 @@ export const EARLY_READ_KEY = 'btSearchIndexEarlyRead';
 
 type WithEarlyRead = { [EARLY_READ_KEY]?: EarlyRead };
 
+/** Runs `run` when the page is next idle (within 100 ms), or on the next task where there is no idle callback. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
+  else setTimeout(run, 0);
+}
+
 /** Starts reading both parts of the search index in one read transaction. */
 export function startEarlyRead(factory: IDBFactory = indexedDB, name = DB_NAME): EarlyRead {
   let settleHead!: (value: unknown) => void;
@@ -47,13 +53,15 @@ export function startEarlyRead(factory: IDBFactory = indexedDB, name = DB_NAME):
       const db = open.result;
       try {
         const store = db.transaction('meta').objectStore('meta');
-        const read = (key: string, settle: (value: unknown) => void) => {
+        const read = (key: string, settle: (value: unknown) => void, when: (run: () => void) => void) => {
           const request = store.get(key);
-          request.onsuccess = () => settle(request.result);
+          request.onsuccess = () => when(() => settle(request.result));
           request.onerror = () => settle(undefined);
         };
-        read('searchIndex', settleHead);
-        read('searchFacts', settleFacts);
+        read('searchIndex', settleHead, (run) => run());
+        // The second part is large and not urgent: taken (deserialised and loaded) once the page is idle,
+        // so a query typed as the popup turns interactive is answered and painted first.
+        read('searchFacts', settleFacts, whenIdle);
       } catch {
         nothing();
       } finally {
