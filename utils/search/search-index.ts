@@ -88,7 +88,7 @@ export interface PeopleAndFactsSnapshot {
   format: typeof SEARCH_INDEX_FORMAT;
   /** How many dramas the postings count: a second part only fits the index it was built with. */
   dramaCount: number;
-  /** Every drama's people (encodePeople), in the same order. */
+  /** Every drama's people (encodeDramas' castOf), in the same order. */
   castOf: string;
   people: TermTableSnapshot;
   facts: TermTableSnapshot;
