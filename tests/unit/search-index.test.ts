@@ -225,6 +225,19 @@ describe('stored form', () => {
     expect(oneByte(latinOnly.titlesKo)).toBe(false);
   });
 
+  it.each(['titles', 'compactTitles'] as const)(
+    'stores the %s terms that start in another script apart, so the Latin ones stay one byte a character',
+    (table) => {
+      // eslint-disable-next-line no-control-regex -- Latin-1 is what V8 stores one byte a character
+      const oneByte = (s: string) => /^[\u0000-\u00ff]*$/.test(s);
+      const { terms, wideTerms } = head[table];
+      expect(terms).toContain('healer');
+      expect(oneByte(terms)).toBe(true);
+      expect(wideTerms).not.toBe(''); // the Korean titles' terms
+      expect(wideTerms.split('\n').every((term) => term.charCodeAt(0) > 0xff)).toBe(true);
+    },
+  );
+
   it('refuses a facts part built for another catalog', () => {
     const other = SearchIndex.build(catalog.dramas.slice(1), catalog.facts).factsSnapshot();
     expect(() => SearchIndex.fromSnapshot(head).withFacts(other)).toThrow(

@@ -27,7 +27,7 @@ import type { Drama, Fact } from '../catalog/types';
 import { compactText, compactTitleForms, indexTerms, queryWords, withinOneEdit } from './normalize';
 
 /** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 4;
 
 /** What search knows of a drama: enough to show a result and describe why it matched. */
 export interface SearchDrama {
@@ -58,9 +58,15 @@ export interface SearchResult {
 /** Drama positions: two bytes each while a catalog has at most 65,536 dramas. */
 type Postings = Uint16Array | Uint32Array;
 
-/** One term table as stored: terms joined by "\n" (terms never contain whitespace). */
+/**
+ * One term table as stored: the sorted terms joined by "\n" (terms never
+ * contain whitespace) in two strings, those starting in Latin script and those
+ * after them (hangul sorts after Latin): one hangul term would make a single
+ * string two bytes a character, and most terms are Latin.
+ */
 export interface TermTableSnapshot {
   terms: string;
+  wideTerms: string;
   starts: Uint32Array;
   postings: Postings;
 }
@@ -207,11 +213,19 @@ class TermTable {
   }
 
   static fromSnapshot(s: TermTableSnapshot): TermTable {
-    return new TermTable(s.terms === '' ? [] : s.terms.split('\n'), s.starts, s.postings);
+    const lines = (text: string) => (text === '' ? [] : text.split('\n'));
+    return new TermTable(lines(s.terms).concat(lines(s.wideTerms)), s.starts, s.postings);
   }
 
   toSnapshot(): TermTableSnapshot {
-    return { terms: this.terms.join('\n'), starts: this.starts, postings: this.postings };
+    // Sorted by UTF-16 code unit, every term starting past Latin-1 comes after the rest.
+    const wide = this.lowerBound('\u0100');
+    return {
+      terms: this.terms.slice(0, wide).join('\n'),
+      wideTerms: this.terms.slice(wide).join('\n'),
+      starts: this.starts,
+      postings: this.postings,
+    };
   }
 
   /** The first position whose term is >= `s`. */
