@@ -158,9 +158,13 @@ export async function seedExtension(dramaCount: number, factCount: number): Prom
   return seedMs;
 }
 
-/** Bytes of a stored part: strings at two bytes a character (the worst case), typed arrays as they are. */
+/**
+ * Bytes of a stored part as V8 holds it: a string at one byte a character when
+ * every character is Latin-1, else two; typed arrays as they are.
+ */
 function bytesOf(value: unknown): number {
-  if (typeof value === 'string') return value.length * 2;
+  // eslint-disable-next-line no-control-regex -- Latin-1 is what V8 stores one byte a character
+  if (typeof value === 'string') return value.length * (/^[\u0000-\u00ff]*$/.test(value) ? 1 : 2);
   if (ArrayBuffer.isView(value)) return value.byteLength;
   if (typeof value === 'object' && value !== null) return Object.values(value).reduce((n, v) => n + bytesOf(v), 0);
   return 8;
