@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_PACK_BYTES } from './catalog/pack';
+import { episodeNumber } from './catalog/schema';
 import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from './sites/page-data';
 import type { CorrectionInput } from './db/corrections';
 import { SITE_IDS, type Playing, type SiteId } from './sites/types';
@@ -16,7 +17,7 @@ export const playingSchema: z.ZodType<Playing> = z.strictObject({
   site: z.enum(SITE_IDS),
   titles: z.array(z.string().min(1).max(MAX_TITLE_LENGTH)).min(1).max(8),
   season: z.number().int().min(1).max(99).optional(),
-  episode: z.number().int().min(1).max(500).optional(),
+  episode: episodeNumber.optional(),
   seriesId: z
     .string()
     .min(1)
@@ -27,7 +28,7 @@ export const playingSchema: z.ZodType<Playing> = z.strictObject({
 
 export const seenSchema = z.strictObject({
   dramaId: z.string().min(1).max(100),
-  episode: z.number().int().min(1).max(500).nullable(),
+  episode: episodeNumber.nullable(),
   factId: z.string().min(1).max(200),
 });
 
@@ -53,7 +54,7 @@ export const correctionInputSchema: z.ZodType<CorrectionInput> = z.strictObject(
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a drama id')
     .max(100),
-  episode: z.number().int().min(1).max(500).nullable(),
+  episode: episodeNumber.nullable(),
 });
 
 export const seriesSchema: z.ZodType<{ site: SiteId; seriesKey: string }> = z.strictObject({

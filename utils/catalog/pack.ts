@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { titleKeysOf } from '../match-title';
 import { fieldPath } from './compile';
-import { castMemberSchema, MARKUP, slug, sourceSchema, text } from './schema';
+import { castMemberSchema, episodeNumber, MARKUP, momentSeconds, slug, sourceSchema, text } from './schema';
 import { PACK_FORMAT, type Drama, type Fact, type SourceRef } from './types';
 
 /** The largest pack accepted, in bytes of JSON: far above any real catalog, far below a memory problem. */
@@ -34,7 +34,7 @@ export const packDramaSchema = z.strictObject({
   year: z.number().int().min(1960).max(2100),
   network: text(40),
   season: z.number().int().min(1).max(20).default(1),
-  episodes: z.number().int().min(1).max(500),
+  episodes: episodeNumber,
   cast: z.array(castMemberSchema).min(1).max(50),
   /** Compiled packs carry them; they are always recomputed from the titles on import. */
   titleKeys: z.array(z.string().max(200)).max(100).optional(),
@@ -44,16 +44,12 @@ export const packFactSchema = z.strictObject({
   id: slug.max(120),
   dramaId: slug,
   /** The episode, or null for a fact about the whole drama. */
-  episode: z.number().int().min(1).max(500).nullable(),
+  episode: episodeNumber.nullable(),
   text: text(600),
   people: z.array(text(80)).max(20).default([]),
   tags: z.array(slug.max(40)).max(20).default([]),
   spoiler: z.boolean(),
-  at: z
-    .number()
-    .min(0)
-    .max(6 * 3600)
-    .optional(),
+  at: momentSeconds.optional(),
   /** An id in the pack's sources, or "own" for a fact the viewer wrote. */
   sourceId: slug,
 });

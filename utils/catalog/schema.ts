@@ -42,7 +42,16 @@ export const castMemberSchema = z.strictObject({
  * A fact's episode: a number, "final" (resolved to the drama's last episode when
  * the catalog is compiled), or absent for a fact about the whole drama.
  */
-export const factEpisodeSchema = z.union([z.number().int().min(1).max(500), z.literal('final')]);
+/** An episode number, as every format and message bounds it. */
+export const episodeNumber = z.number().int().min(1).max(500);
+
+/** Seconds into an episode: within six hours. */
+export const momentSeconds = z
+  .number()
+  .min(0)
+  .max(6 * 3600);
+
+export const factEpisodeSchema = z.union([episodeNumber, z.literal('final')]);
 
 export const factSchema = z.strictObject({
   id: slug,
@@ -55,11 +64,7 @@ export const factSchema = z.strictObject({
   /** True when the fact gives away plot (who ends up with whom, a reunion, a death). */
   spoiler: z.boolean(),
   /** Seconds into the episode where the moment happens, when known. */
-  at: z
-    .number()
-    .min(0)
-    .max(6 * 3600)
-    .optional(),
+  at: momentSeconds.optional(),
   /** The id of an entry in data/sources.json. */
   source: slug,
 });
@@ -79,7 +84,7 @@ export const dramaFileSchema = z
     network: text(40),
     /** Season this record describes; later seasons are separate records. */
     season: z.number().int().min(1).max(20).default(1),
-    episodes: z.number().int().min(1).max(500),
+    episodes: episodeNumber,
     cast: z.array(castMemberSchema).min(1, 'must name at least one lead actor'),
     facts: z.array(factSchema).default([]),
   })

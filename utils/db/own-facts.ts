@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { contentHash } from '../catalog/compile';
 import { checkPackText, OWN_SOURCE_ID, PackError, type Pack, type PackProblem } from '../catalog/pack';
-import { text } from '../catalog/schema';
+import { episodeNumber, text } from '../catalog/schema';
 import { PACK_FORMAT, type Fact } from '../catalog/types';
 import { abortQuietly, type CatalogDb, type OwnFact } from './facts-store';
 
@@ -15,7 +15,7 @@ import { abortQuietly, type CatalogDb, type OwnFact } from './facts-store';
 export const ownFactDraftSchema = z.strictObject({
   dramaId: z.string().min(1).max(100),
   /** The episode, or null for a fact about the whole drama. */
-  episode: z.number().int().min(1).max(500).nullable(),
+  episode: episodeNumber.nullable(),
   text: text(600),
   people: z.array(text(80)).max(20).default([]),
   spoiler: z.boolean().default(false),
