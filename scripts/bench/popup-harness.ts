@@ -90,12 +90,17 @@ function pageTimings(view: Window, openedAt: number, marks: string[], ready: num
   };
 }
 
-/** Types `query` into the popup's search box: time to painted results. */
-async function answer(view: Window, query: string): Promise<number> {
+/** Puts `query` in the popup's search box, as typing does. */
+function type(view: Window, query: string): void {
   const input = view.document.getElementById('bt-search-input') as HTMLInputElement;
-  const started = view.performance.now();
   input.value = query;
   input.dispatchEvent(new (view as Window & typeof globalThis).Event('input', { bubbles: true }));
+}
+
+/** Types `query` into the popup's search box: time to painted results. */
+async function answer(view: Window, query: string): Promise<number> {
+  const started = view.performance.now();
+  type(view, query);
   await new Promise<void>((resolve) => {
     const check = () =>
       view.document.querySelector('[role="option"]') ? resolve() : view.requestAnimationFrame(check);
@@ -111,17 +116,14 @@ async function openPopup(
 ): Promise<PopupOpen> {
   const { view, openedAt, close } = await open(how, 'popup.html');
   await until('interactive', () => view.document?.documentElement?.dataset['interactive'] === 'true');
-  const input = view.document.getElementById('bt-search-input');
-  const focused = view.document.activeElement === input;
+  const focused = view.document.activeElement === view.document.getElementById('bt-search-input');
   const titleAnswer = await answer(view, probe.title);
   const first = () => view.document.querySelector<HTMLElement>('[role="option"]');
   const titleRight = first()?.dataset['drama'] === probe.dramaId;
   await until('the words of facts', () => view.performance.getEntriesByName('bt-facts-ready').length > 0);
   // Marks are timestamps: read once the last of them is set.
   const timings = pageTimings(view, openedAt, config.marks, markAt(view, 'bt-interactive'));
-  const cleared = view.document.getElementById('bt-search-input') as HTMLInputElement;
-  cleared.value = '';
-  cleared.dispatchEvent(new (view as Window & typeof globalThis).Event('input', { bubbles: true }));
+  type(view, '');
   await new Promise((resolve) => view.requestAnimationFrame(resolve));
   const factAnswer = await answer(view, config.factWord);
   await close();
