@@ -5,9 +5,9 @@
  * Everything is rendered as text nodes by Preact: fact text never becomes markup.
  */
 import { useState } from 'preact/hooks';
-import type { EpisodeView, FactView } from '../utils/db/lookup';
+import type { EpisodeView, FactView } from '../entrypoints/background/lookup';
 import { t } from '../utils/i18n';
-import { isVeiled, type PlaybackState } from '../utils/spoilers';
+import { isVeiled, type PlaybackState } from '../utils/playback/spoilers';
 import { FactCard } from './FactCard';
 import { AddOwnFact, OwnFactControls, type OwnFactActions } from './FactEditor';
 

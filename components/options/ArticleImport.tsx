@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { articleCandidates, type ArticleCandidate } from '../../utils/catalog/article-import';
 import type { DraftProblem } from '../../utils/db/own-facts';
 import { t } from '../../utils/i18n';
-import { sendMessage, type DramaSummary } from '../../utils/messaging';
+import { sendMessage, type DramaSummary } from '../../utils/messaging/protocol';
 import { parsePeople } from '../FactEditor';
 import { draftProblemText } from '../problem-text';
 

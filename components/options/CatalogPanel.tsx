@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { PackProblem } from '../../utils/catalog/pack';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messaging';
+import { sendMessage } from '../../utils/messaging/protocol';
 import { packProblemText } from '../problem-text';
 import { ArticleImport } from './ArticleImport';
 import { RemotePacks } from './RemotePacks';

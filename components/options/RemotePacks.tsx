@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RemoteResult } from '../../utils/db/remote-packs';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messaging';
-import { remotePacksItem, type RemotePacksSetting } from '../../utils/remote-packs-setting';
+import { sendMessage } from '../../utils/messaging/protocol';
+import { remotePacksItem, type RemotePacksSetting } from '../../utils/preferences/remote-packs-setting';
 import { remoteProblemText } from '../problem-text';
 
 /** One line for an update's outcome. */

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../utils/i18n';
-import { getSettings, watchSettings, type CardPosition, type Settings, type Theme } from '../../utils/settings';
-import { resetSettings, updateSettings } from '../../utils/settings-store';
+import { getSettings, watchSettings, type CardPosition, type Settings, type Theme } from '../../utils/preferences/settings';
+import { resetSettings, updateSettings } from '../../utils/preferences/settings-store';
 import { SITES } from '../../utils/sites';
 
 const CARD_SECONDS = [6, 8, 12, 20, 30];

@@ -6,9 +6,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import type { SearchDrama, SearchIndex } from '../../utils/search/search-index';
-import type { TabState } from '../../utils/tab-state';
+import type { TabState } from '../../utils/messaging/tab-state';
 import { SearchBox } from './SearchBox';
-import type { PopupServices } from './services';
+import type { PopupServices } from './popup-services';
 
 export interface CorrectionFormProps {
   tab: TabState & { seriesKey: string };

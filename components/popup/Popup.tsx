@@ -7,10 +7,10 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Fact } from '../../utils/catalog/types';
 import { t } from '../../utils/i18n';
 import type { SearchDrama, SearchIndex } from '../../utils/search/search-index';
-import type { TabState } from '../../utils/tab-state';
+import type { TabState } from '../../utils/messaging/tab-state';
 import { DramaFacts } from './DramaFacts';
 import { SearchBox } from './SearchBox';
-import type { PopupServices } from './services';
+import type { PopupServices } from './popup-services';
 import { ThisTab } from './ThisTab';
 
 export interface PopupProps {

@@ -4,13 +4,13 @@
  * tab's site; and the manual correction.
  */
 import { useState } from 'preact/hooks';
-import type { FactView } from '../../utils/db/lookup';
+import type { FactView } from '../../entrypoints/background/lookup';
 import { t } from '../../utils/i18n';
 import type { SearchIndex } from '../../utils/search/search-index';
-import { tabStatus, type TabState } from '../../utils/tab-state';
+import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
-import type { PopupServices } from './services';
+import type { PopupServices } from './popup-services';
 
 export interface ThisTabProps {
   /** undefined while the popup is still asking the tab. */

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/popup/Popup';
-import { browserServices } from './services';
+import { browserServices } from './browser-services';
 import './popup.css';
 
 performance.mark('bt-script');

@@ -7,15 +7,15 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { seriesKeyOf } from '../../utils/db/corrections';
-import type { EpisodeView } from '../../utils/db/lookup';
-import { onMessage, sendMessage } from '../../utils/messaging';
-import { watchPlaying } from '../../utils/page-watcher';
-import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/settings';
+import type { EpisodeView } from '../background/lookup';
+import { onMessage, sendMessage } from '../../utils/messaging/protocol';
+import { watchPlaying } from './page-watcher';
+import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/preferences/settings';
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import type { OwnFactActions } from '../../components/FactEditor';
 import type { Playing, SiteAdapter } from '../../utils/sites/types';
-import type { TabState } from '../../utils/tab-state';
+import type { TabState } from '../../utils/messaging/tab-state';
 import { createOverlayHost } from './overlay-host';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */

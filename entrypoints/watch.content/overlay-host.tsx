@@ -9,12 +9,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { OwnFactActions } from '../../components/FactEditor';
 import { Overlay } from '../../components/Overlay';
-import type { EpisodeView, FactView } from '../../utils/db/lookup';
-import { sendMessage } from '../../utils/messaging';
-import { schedulePopups } from '../../utils/popup-scheduler';
-import type { Settings } from '../../utils/settings';
+import type { EpisodeView, FactView } from '../background/lookup';
+import { sendMessage } from '../../utils/messaging/protocol';
+import { schedulePopups } from '../../utils/playback/card-scheduler';
+import type { Settings } from '../../utils/preferences/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
-import { isVeiled, type PlaybackState } from '../../utils/spoilers';
+import { isVeiled, type PlaybackState } from '../../utils/playback/spoilers';
 import overlayCss from './overlay.css?inline';
 
 /** Events that must not reach the page's player (its shortcuts and click-to-pause). */

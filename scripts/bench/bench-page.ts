@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { CatalogPack } from '../../utils/catalog/types';
-import { openCatalogDb, readSearchIndex, seedCatalog } from '../../utils/db/facts-store';
+import { openCatalogDb, readSearchIndex, seedCatalog } from '../../utils/db/database';
 import { SearchIndex } from '../../utils/search/search-index';
 import { generateCatalog } from './generate-catalog';
 

@@ -5,7 +5,7 @@
  * big as a real catalog of that size would make them.
  */
 import type { CatalogPack, Drama, Fact } from '../../utils/catalog/types';
-import { titleKeysOf } from '../../utils/match-title';
+import { titleKeysOf } from '../../utils/catalog/match-title';
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same catalog everywhere. */
 function random(seed: number): () => number {

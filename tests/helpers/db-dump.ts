@@ -1,4 +1,4 @@
-import type { CatalogDb } from '../../utils/db/facts-store';
+import type { CatalogDb } from '../../utils/db/database';
 
 /** Every record of every store, keyed by store name: to compare a database before and after. */
 export async function dumpDb(db: CatalogDb): Promise<Record<string, unknown[]>> {

@@ -3,7 +3,7 @@
  * test (fake-indexeddb must be loaded first by the test file).
  */
 import { afterEach } from 'vitest';
-import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
+import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/database';
 import { catalog } from './catalog';
 
 let open: CatalogDb[] = [];

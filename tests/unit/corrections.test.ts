@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { clearCorrection, correctionKey, saveCorrection, seriesKeyOf } from '../../utils/db/corrections';
-import { factsOfDrama, loadSearchIndex, readSearchIndex, seedCatalog } from '../../utils/db/facts-store';
+import { factsOfDrama, loadSearchIndex, readSearchIndex, seedCatalog } from '../../utils/db/database';
 import type { SearchIndexSnapshot } from '../../utils/search/search-index';
-import { lookupEpisode } from '../../utils/db/lookup';
+import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { progressIn, recordProgress } from '../../utils/db/progress';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEpisodeLabel, parseEpisodeSlug, parseLeadingEpisodeNumber } from '../../utils/sites/episode-label';
+import { parseEpisodeLabel, parseEpisodeSlug, parseLeadingEpisodeNumber } from '../../utils/sites/readers/episode-label';
 
 describe('parseEpisodeLabel', () => {
   it.each([

@@ -9,8 +9,8 @@ import {
   seedCatalog,
   storedCatalogVersion,
   type CatalogDb,
-} from '../../utils/db/facts-store';
-import { lookupEpisode } from '../../utils/db/lookup';
+} from '../../utils/db/database';
+import { lookupEpisode } from '../../entrypoints/background/lookup';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexByTitleKey, matchTitle, titleKey } from '../../utils/match-title';
+import { indexByTitleKey, matchTitle, titleKey } from '../../utils/catalog/match-title';
 import { catalog } from '../helpers/catalog';
 
 const byKey = indexByTitleKey(catalog.dramas);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playingSchema } from '../../utils/messages-schema';
+import { playingSchema } from '../../utils/messaging/payloads';
 
 describe('playingSchema: the series id a content script sends', () => {
   const base = { site: 'wetv', titles: ['Cheese in the Trap'], episode: 4 };

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { PackError, type PackProblem } from '../../utils/catalog/pack';
-import { seedCatalog } from '../../utils/db/facts-store';
-import { lookupEpisode } from '../../utils/db/lookup';
+import { seedCatalog } from '../../utils/db/database';
+import { lookupEpisode } from '../../entrypoints/background/lookup';
 import {
   addOwnFact,
   deleteOwnFact,

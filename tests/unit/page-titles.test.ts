@@ -6,9 +6,9 @@
  * is ignored.
  */
 import { describe, expect, it } from 'vitest';
-import { indexByTitleKey, matchTitle, titleKey } from '../../utils/match-title';
+import { indexByTitleKey, matchTitle, titleKey } from '../../utils/catalog/match-title';
 import { siteForHost } from '../../utils/sites';
-import { cleanText, MAX_TITLE_LENGTH } from '../../utils/sites/page-data';
+import { cleanText, MAX_TITLE_LENGTH } from '../../utils/sites/readers/page-data';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';
 import { fixtureDocument } from '../helpers/fixtures';

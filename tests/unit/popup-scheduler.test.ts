@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FactView } from '../../utils/db/lookup';
-import { schedulePopups, type PlaybackSource } from '../../utils/popup-scheduler';
-import { buildTimeline, dueBetween, firstAfter } from '../../utils/timeline';
+import type { FactView } from '../../entrypoints/background/lookup';
+import { schedulePopups, type PlaybackSource } from '../../utils/playback/card-scheduler';
+import { buildTimeline, dueBetween, firstAfter } from '../../utils/playback/timeline';
 
 const fact = (id: string, extra: Partial<FactView> = {}): FactView => ({
   id,

@@ -2,7 +2,7 @@
 // happy-dom has no IndexedDB: the popup's services meet the same world as a
 // popup in Firefox private browsing, where indexedDB.open() fails.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserServices } from '../../entrypoints/popup/services';
+import { browserServices } from '../../entrypoints/popup/browser-services';
 import { packFactsOfDrama } from '../../utils/db/catalog-reader';
 import { catalog } from '../helpers/catalog';
 

@@ -3,10 +3,10 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isVeiled, groupByEpisode } from '../../components/popup/DramaFacts';
 import { Popup } from '../../components/popup/Popup';
-import type { PopupServices } from '../../components/popup/services';
-import type { EpisodeView } from '../../utils/db/lookup';
+import type { PopupServices } from '../../components/popup/popup-services';
+import type { EpisodeView } from '../../entrypoints/background/lookup';
 import { SearchIndex } from '../../utils/search/search-index';
-import { tabStatus, type TabState } from '../../utils/tab-state';
+import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { catalog } from '../helpers/catalog';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { loadSearchIndex, seedCatalog } from '../../utils/db/facts-store';
-import { lookupEpisode } from '../../utils/db/lookup';
+import { loadSearchIndex, seedCatalog } from '../../utils/db/database';
+import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { addOwnFact } from '../../utils/db/own-facts';
 import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';
 import { catalog } from '../helpers/catalog';

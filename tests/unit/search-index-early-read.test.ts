@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_NAME, DB_VERSION, openCatalogDb, searchIndexFrom, seedCatalog } from '../../utils/db/facts-store';
+import { DB_NAME, DB_VERSION, openCatalogDb, searchIndexFrom, seedCatalog } from '../../utils/db/database';
 import {
   EARLY_READ_KEY,
   publishEarlyRead,

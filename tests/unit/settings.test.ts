@@ -7,8 +7,8 @@ import {
   watchSettings,
   withDefaults,
   type Settings,
-} from '../../utils/settings';
-import { resetSettings, settingsItem, updateSettings } from '../../utils/settings-store';
+} from '../../utils/preferences/settings';
+import { resetSettings, settingsItem, updateSettings } from '../../utils/preferences/settings-store';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackgroundHandlers, STORAGE_UNAVAILABLE, type MessageSender } from '../../utils/background-handlers';
+import { createBackgroundHandlers, STORAGE_UNAVAILABLE, type MessageSender } from '../../entrypoints/background/handlers';
 import { createCatalogAccess, type DbOpener } from '../../utils/db/catalog-access';
 import { idbReader, memoryReader, packFactsOfDrama } from '../../utils/db/catalog-reader';
-import { factsOfDrama, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/facts-store';
-import { lookupEpisode } from '../../utils/db/lookup';
+import { factsOfDrama, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/database';
+import { lookupEpisode } from '../../entrypoints/background/lookup';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';
 

@@ -4,7 +4,7 @@
  * field and the reason, all at once, so a contributor fixes a file in one pass.
  */
 import type { z } from 'zod';
-import { titleKey, titleKeysOf } from '../match-title';
+import { titleKey, titleKeysOf } from './match-title';
 import { dramaFileSchema, sourcesFileSchema } from './schema';
 import { PACK_FORMAT, type CatalogPack, type Drama, type Fact, type SourceRef } from './types';
 

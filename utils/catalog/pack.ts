@@ -8,7 +8,7 @@
  * (unknown drama, clashing ids) happen in the transaction that writes it.
  */
 import { z } from 'zod';
-import { titleKeysOf } from '../match-title';
+import { titleKeysOf } from './match-title';
 import { fieldPath } from './compile';
 import { castMemberSchema, episodeNumber, MARKUP, momentSeconds, slug, sourceSchema, text } from './schema';
 import { PACK_FORMAT, type Drama, type Fact, type SourceRef } from './types';

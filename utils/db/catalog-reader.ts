@@ -7,7 +7,7 @@
  * viewer data: no corrections, no own facts, nothing seen.
  */
 import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
-import { indexByTitleKey } from '../match-title';
+import { indexByTitleKey } from '../catalog/match-title';
 import type { Playing } from '../sites/types';
 import { correctionFor } from './corrections';
 import {
@@ -18,7 +18,7 @@ import {
   type CatalogDb,
   type Correction,
   type OwnFact,
-} from './facts-store';
+} from './database';
 
 export interface CatalogReader {
   /** True when the viewer's data (corrections, own facts, seen, progress) can be read and saved. */

@@ -3,9 +3,9 @@
  * (and, when the page does not say, that episode)". A correction is kept until
  * the viewer clears it; catalog updates never touch the store.
  */
-import { titleKey } from '../match-title';
+import { titleKey } from '../catalog/match-title';
 import type { Playing, SiteId } from '../sites/types';
-import type { CatalogDb, Correction } from './facts-store';
+import type { CatalogDb, Correction } from './database';
 
 /** What the popup sends to set a correction. */
 export interface CorrectionInput {

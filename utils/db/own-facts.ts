@@ -9,7 +9,7 @@ import { contentHash } from '../catalog/compile';
 import { checkPackText, OWN_SOURCE_ID, PackError, type Pack, type PackProblem } from '../catalog/pack';
 import { episodeNumber, text } from '../catalog/schema';
 import { PACK_FORMAT, type Fact } from '../catalog/types';
-import { abortQuietly, type CatalogDb, type OwnFact } from './facts-store';
+import { abortQuietly, type CatalogDb, type OwnFact } from './database';
 
 /** What the viewer types into the fact editor. */
 export const ownFactDraftSchema = z.strictObject({

@@ -3,7 +3,7 @@
  * playing. The popup veils facts about later episodes until the viewer reveals
  * them.
  */
-import type { CatalogDb } from './facts-store';
+import type { CatalogDb } from './database';
 
 /** Records that `episode` of a drama played; keeps the highest episode seen. Returns the progress now stored. */
 export async function recordProgress(db: CatalogDb, dramaId: string, episode: number, now = Date.now()) {

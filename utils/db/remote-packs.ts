@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { checkPackText, toDrama, toFact, toSource, type PackProblem } from '../catalog/pack';
 import { text } from '../catalog/schema';
 import { PACK_FORMAT, type CatalogPack } from '../catalog/types';
-import { abortQuietly, seedCatalog, toStoredFact, type CatalogDb, type RemoteShard } from './facts-store';
+import { abortQuietly, seedCatalog, toStoredFact, type CatalogDb, type RemoteShard } from './database';
 
 /** The largest manifest accepted, in bytes. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;

@@ -7,9 +7,9 @@
  * title fields sit in an open shadow root, so every lookup also searches open
  * shadow roots.
  */
-import { parseEpisodeLabel } from './episode-label';
-import { firstOf, metaContent, queryDeep, textDeep, videoContainer } from './page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+import { parseEpisodeLabel } from './readers/episode-label';
+import { firstOf, metaContent, queryDeep, textDeep, videoContainer } from './readers/page-data';
+import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /en-gb/play/<uuid>, /play/<uuid>, /video/<uuid>: Disney's ids are UUIDs. */

@@ -6,7 +6,7 @@
  * order (the episode) and albumId, but only for the video the page was loaded
  * with. The `h1` links to the album, /album/<slug>-<albumId>.
  */
-import { parseEpisodeLabel, parseEpisodeSlug } from './episode-label';
+import { parseEpisodeLabel, parseEpisodeSlug } from './readers/episode-label';
 import {
   decodeSegment,
   firstOf,
@@ -18,8 +18,8 @@ import {
   stringAt,
   textOf,
   videoContainer,
-} from './page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+} from './readers/page-data';
+import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /play/healer-episode-14-19rrh0qk0p or /play/19rrh0qk0p: ids are 8–16 lower-case letters and digits. */

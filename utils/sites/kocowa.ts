@@ -5,9 +5,9 @@
  * episode in `.vjs-dock-description` ("E14", localized "Episodio 14"). The page
  * also carries JSON-LD and og:title for the episode it was loaded with.
  */
-import { parseEpisodeLabel } from './episode-label';
-import { firstOf, jsonLdObjects, metaContent, numberAt, stringAt, textOf, videoContainer } from './page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+import { parseEpisodeLabel } from './readers/episode-label';
+import { firstOf, jsonLdObjects, metaContent, numberAt, stringAt, textOf, videoContainer } from './readers/page-data';
+import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /en_us/media/123456/healer-e14: the locale is lower-case language_region, the id digits. */

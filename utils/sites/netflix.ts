@@ -6,8 +6,8 @@
  * title. It exists only while the player's controls show, so it can appear late
  * and disappear again; the page watcher keeps what it last read for the same URL.
  */
-import { parseEpisodeLabel } from './episode-label';
-import { cleanText, uniqueTitles } from './page-data';
+import { parseEpisodeLabel } from './readers/episode-label';
+import { cleanText, uniqueTitles } from './readers/page-data';
 import type { Playing, SiteAdapter } from './types';
 
 const WATCH_PATH = /^\/watch\/\d+\/?$/;

@@ -5,8 +5,8 @@
  * and titles like "Breakup Probation, A Week: E08" or, in Korean, "힐러 14회".
  * No open-source adapter exists; the shapes follow public test data.
  */
-import { decodeSegment, jsonLdObjects, metaContent, numberAt, seriesIdOf, stringAt, videoContainer } from './page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+import { decodeSegment, jsonLdObjects, metaContent, numberAt, seriesIdOf, stringAt, videoContainer } from './readers/page-data';
+import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** The program slug is lower-case words joined by hyphens. */

@@ -8,9 +8,9 @@
  * Ghouls", localized "Staffel 1, Folge 4 …"); a new player element is created
  * when the video changes.
  */
-import { parseEpisodeLabel } from './episode-label';
-import { seriesIdOf, textOf } from './page-data';
-import { playingFrom, splitShowTitle } from './playing-builder';
+import { parseEpisodeLabel } from './readers/episode-label';
+import { seriesIdOf, textOf } from './readers/page-data';
+import { playingFrom, splitShowTitle } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /**

@@ -5,9 +5,9 @@
  * "Heirs - Episode 14" (document.title may add " | Rakuten Viki"), and both
  * update on client-side navigation. The player is video.js.
  */
-import { parseEpisodeLabel, parseEpisodeSlug } from './episode-label';
-import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt } from './page-data';
-import { playingFrom, type LayerReading } from './playing-builder';
+import { parseEpisodeLabel, parseEpisodeSlug } from './readers/episode-label';
+import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt } from './readers/page-data';
+import { playingFrom, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 const WATCH_PATH = /^\/videos\/(\d+v)(?:-([^/]+))?\/?$/;

@@ -6,7 +6,7 @@
  * productDetail.data.series (name, series_id: the series' stable id) and
  * current_product (number, product_id), for the episode the page was loaded with.
  */
-import { parseLeadingEpisodeNumber } from './episode-label';
+import { parseLeadingEpisodeNumber } from './readers/episode-label';
 import {
   decodeSegment,
   firstOf,
@@ -18,8 +18,8 @@ import {
   stringAt,
   textOf,
   videoContainer,
-} from './page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+} from './readers/page-data';
+import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /ott/sg/en-us/vod/3421/<slug>: country code, language, numeric productId. */

@@ -7,7 +7,7 @@
  * JSON string with coverInfo.title and videoInfo.episode, for the video the page
  * was loaded with only.
  */
-import { parseEpisodeLabel } from './episode-label';
+import { parseEpisodeLabel } from './readers/episode-label';
 import {
   decodeSegment,
   firstOf,
@@ -19,8 +19,8 @@ import {
   stringAt,
   textOf,
   videoContainer,
-} from './page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+} from './readers/page-data';
+import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /**

@@ -2,8 +2,8 @@
  * What the content script in a tab tells the popup about that tab, and the one
  * reason the popup gives when nothing is recognised there.
  */
-import type { EpisodeView } from './db/lookup';
-import type { Playing, SiteId } from './sites/types';
+import type { EpisodeView } from '../../entrypoints/background/lookup';
+import type { Playing, SiteId } from '../sites/types';
 
 /** The content script's answer to the popup's `tabState` message. */
 export interface TabState {

@@ -23,7 +23,7 @@
  * page mutating a thousand times a second costs twenty reads a second.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Playing, SiteAdapter } from './sites/types';
+import type { Playing, SiteAdapter } from '../../utils/sites/types';
 
 /** The shortest time between two reads of the page: well under the one second a change must be noticed in. */
 export const MIN_READ_INTERVAL_MS = 50;

@@ -10,7 +10,7 @@
  * - `ratechange`: at 2× the time between two updates doubles, and the gap that
  *   counts as a jump rather than playback grows with it.
  */
-import type { FactView } from './db/lookup';
+import type { FactView } from '../../entrypoints/background/lookup';
 import { buildTimeline, dueBetween, type TimedFact } from './timeline';
 
 /** What the scheduler needs of a video element (an HTMLVideoElement, or a stand-in in tests). */

@@ -3,7 +3,7 @@
  * the page at all (the background only answers with the episode playing); this
  * decides which facts of the current episode stay veiled until their moment.
  */
-import type { FactView } from './db/lookup';
+import type { FactView } from '../../entrypoints/background/lookup';
 
 /** Where the video is. */
 export interface PlaybackState {

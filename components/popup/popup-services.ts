@@ -7,7 +7,7 @@ import type { Fact } from '../../utils/catalog/types';
 import type { CorrectionInput } from '../../utils/db/corrections';
 import type { SearchIndex } from '../../utils/search/search-index';
 import type { SiteId } from '../../utils/sites/types';
-import type { TabState } from '../../utils/tab-state';
+import type { TabState } from '../../utils/messaging/tab-state';
 
 /** The search index, in two steps, so the search box answers before people and the words of facts are read. */
 export interface IndexLoading {

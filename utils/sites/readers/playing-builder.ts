@@ -5,7 +5,7 @@
  */
 import { parseEpisodeLabel, type EpisodeLabel } from './episode-label';
 import { uniqueTitles } from './page-data';
-import type { Playing, SiteId } from './types';
+import type { Playing, SiteId } from '../types';
 
 /** One layer's reading: a series title ('' when the layer names none) and, when the layer says, its episode. */
 export interface LayerReading {

@@ -4,11 +4,11 @@
  * we do not control.
  */
 import { z } from 'zod';
-import { MAX_PACK_BYTES } from './catalog/pack';
-import { episodeNumber } from './catalog/schema';
-import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from './sites/page-data';
-import type { CorrectionInput } from './db/corrections';
-import { SITE_IDS, type Playing, type SiteId } from './sites/types';
+import { MAX_PACK_BYTES } from '../catalog/pack';
+import { episodeNumber } from '../catalog/schema';
+import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from '../sites/readers/page-data';
+import type { CorrectionInput } from '../db/corrections';
+import { SITE_IDS, type Playing, type SiteId } from '../sites/types';
 
 // Extension pages forbid eval: tell zod not to try compiling validators with new Function.
 z.config({ jitless: true });

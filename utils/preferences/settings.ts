@@ -10,7 +10,7 @@
  * item (utils/settings-store.ts), which keeps the version and runs migrations.
  */
 import { browser } from 'wxt/browser';
-import { SITE_IDS, type SiteId } from './sites/types';
+import { SITE_IDS, type SiteId } from '../sites/types';
 
 export type CardPosition = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
 export type Theme = 'system' | 'light' | 'dark';

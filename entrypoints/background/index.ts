@@ -9,12 +9,12 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createBackgroundHandlers } from '../utils/background-handlers';
-import { bundledCatalog } from '../utils/catalog/bundled';
-import { createCatalogAccess } from '../utils/db/catalog-access';
-import { openCatalogDb } from '../utils/db/facts-store';
-import { onMessage, sendMessage, TOGGLE_OVERLAY_COMMAND } from '../utils/messaging';
-import { remotePacksItem } from '../utils/remote-packs-setting';
+import { createBackgroundHandlers } from './handlers';
+import { bundledCatalog } from '../../utils/catalog/bundled';
+import { createCatalogAccess } from '../../utils/db/catalog-access';
+import { openCatalogDb } from '../../utils/db/database';
+import { onMessage, sendMessage, TOGGLE_OVERLAY_COMMAND } from '../../utils/messaging/protocol';
+import { remotePacksItem } from '../../utils/preferences/remote-packs-setting';
 
 export default defineBackground({
   type: 'module',

@@ -16,7 +16,7 @@
  * (bt-…) are read by `npm run bench:search` for its breakdown.
  */
 import { browser } from 'wxt/browser';
-import type { IndexLoading, PopupServices } from '../../components/popup/services';
+import type { IndexLoading, PopupServices } from '../../components/popup/popup-services';
 import type { CatalogPack } from '../../utils/catalog/types';
 import { packFactsOfDrama } from '../../utils/db/catalog-reader';
 import {
@@ -26,14 +26,14 @@ import {
   searchIndexFrom,
   type CatalogDb,
   type StoredSearchIndex,
-} from '../../utils/db/facts-store';
+} from '../../utils/db/database';
 import { progressIn } from '../../utils/db/progress';
 import { takeEarlyRead } from '../../utils/db/search-index-early-read';
-import { sendMessage } from '../../utils/messaging';
+import { sendMessage } from '../../utils/messaging/protocol';
 import { SearchIndex } from '../../utils/search/search-index';
-import { getSettings } from '../../utils/settings';
-import { updateSettings } from '../../utils/settings-store';
-import type { TabState } from '../../utils/tab-state';
+import { getSettings } from '../../utils/preferences/settings';
+import { updateSettings } from '../../utils/preferences/settings-store';
+import type { TabState } from '../../utils/messaging/tab-state';
 
 /** The tab the popup is about, or undefined when there is none it can ask. */
 async function targetTabId(): Promise<number | undefined> {

@@ -4,7 +4,7 @@
  * about this browser's database, not the viewer's preferences.
  */
 import { storage } from 'wxt/utils/storage';
-import type { RemoteResult } from './db/remote-packs';
+import type { RemoteResult } from '../db/remote-packs';
 
 export interface RemotePacksSetting {
   /** The pack manifest's URL; '' means remote packs are off. */

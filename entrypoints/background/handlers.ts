@@ -6,12 +6,12 @@
  * can be reached now (IndexedDB, or the bundled pack in memory, where the
  * viewer's data can be neither read nor saved and the answer says so).
  */
-import { PackError } from './catalog/pack';
-import type { CatalogPack } from './catalog/types';
-import type { CatalogAccess } from './db/catalog-access';
-import { clearCorrection, saveCorrection } from './db/corrections';
-import type { CatalogDb } from './db/facts-store';
-import { lookupEpisode, markSeen } from './db/lookup';
+import { PackError } from '../../utils/catalog/pack';
+import type { CatalogPack } from '../../utils/catalog/types';
+import type { CatalogAccess } from '../../utils/db/catalog-access';
+import { clearCorrection, saveCorrection } from '../../utils/db/corrections';
+import type { CatalogDb } from '../../utils/db/database';
+import { lookupEpisode, markSeen } from './lookup';
 import {
   addOwnFact,
   deleteOwnFact,
@@ -20,10 +20,10 @@ import {
   importOwnFactsPack,
   updateOwnFact,
   type OwnFactDraft,
-} from './db/own-facts';
-import { recordProgress } from './db/progress';
-import { updateRemotePacks, type RemoteResult } from './db/remote-packs';
-import type { DramaSummary, ImportResult, OwnFactResult, ProtocolMap, StorageStatus } from './messaging';
+} from '../../utils/db/own-facts';
+import { recordProgress } from '../../utils/db/progress';
+import { updateRemotePacks, type RemoteResult } from '../../utils/db/remote-packs';
+import type { DramaSummary, ImportResult, OwnFactResult, ProtocolMap, StorageStatus } from '../../utils/messaging/protocol';
 import {
   addOwnFactSchema,
   correctionInputSchema,
@@ -34,7 +34,7 @@ import {
   seriesSchema,
   updateOwnFactSchema,
   updateRemotePacksSchema,
-} from './messages-schema';
+} from '../../utils/messaging/payloads';
 
 /** Who sent a message, as the browser reports it. */
 export interface MessageSender {

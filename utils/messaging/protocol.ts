@@ -5,14 +5,14 @@
  * send/receive.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Pack, PackProblem } from './catalog/pack';
-import type { Drama } from './catalog/types';
-import type { CorrectionInput } from './db/corrections';
-import type { OwnFact } from './db/facts-store';
-import type { EpisodeView } from './db/lookup';
-import type { DraftProblem, ImportSummary, OwnFactDraft } from './db/own-facts';
-import type { RemoteResult } from './db/remote-packs';
-import type { Playing, SiteId } from './sites/types';
+import type { Pack, PackProblem } from '../catalog/pack';
+import type { Drama } from '../catalog/types';
+import type { CorrectionInput } from '../db/corrections';
+import type { OwnFact } from '../db/database';
+import type { EpisodeView } from '../../entrypoints/background/lookup';
+import type { DraftProblem, ImportSummary, OwnFactDraft } from '../db/own-facts';
+import type { RemoteResult } from '../db/remote-packs';
+import type { Playing, SiteId } from '../sites/types';
 import type { TabState } from './tab-state';
 
 /** The manifest command that shows and hides the overlay (declared in wxt.config.ts). */

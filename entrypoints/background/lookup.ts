@@ -1,9 +1,9 @@
 /** Answers "what does the catalog know about what this page is playing?". */
-import type { Drama, Fact } from '../catalog/types';
-import { matchTitle } from '../match-title';
-import type { Playing } from '../sites/types';
-import { idbReader, type CatalogReader } from './catalog-reader';
-import type { CatalogDb, OwnFact } from './facts-store';
+import type { Drama, Fact } from '../../utils/catalog/types';
+import { matchTitle } from '../../utils/catalog/match-title';
+import type { Playing } from '../../utils/sites/types';
+import { idbReader, type CatalogReader } from '../../utils/db/catalog-reader';
+import type { CatalogDb, OwnFact } from '../../utils/db/database';
 
 /** A fact as the overlay shows it: with the title of the article it came from. */
 export interface FactView extends Fact {

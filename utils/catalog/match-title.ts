@@ -8,7 +8,7 @@
  * fuzzy step: a title whose key no drama carries matches nothing, because showing
  * the nearest wrong drama is worse than showing nothing.
  */
-import type { Drama } from './catalog/types';
+import type { Drama } from './types';
 
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
 const TRAILING_YEAR = /\s*[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
