@@ -4,7 +4,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../utils/i18n';
-import { getSettings, watchSettings, type CardPosition, type Settings, type Theme } from '../../utils/preferences/settings';
+import {
+  getSettings,
+  watchSettings,
+  type CardPosition,
+  type Settings,
+  type Theme,
+} from '../../utils/preferences/settings';
 import { resetSettings, updateSettings } from '../../utils/preferences/settings-store';
 import { SITES } from '../../utils/sites';
 

@@ -23,7 +23,13 @@ import {
 } from '../../utils/db/own-facts';
 import { recordProgress } from '../../utils/db/progress';
 import { updateRemotePacks, type RemoteResult } from '../../utils/db/remote-packs';
-import type { DramaSummary, ImportResult, OwnFactResult, ProtocolMap, StorageStatus } from '../../utils/messaging/protocol';
+import type {
+  DramaSummary,
+  ImportResult,
+  OwnFactResult,
+  ProtocolMap,
+  StorageStatus,
+} from '../../utils/messaging/protocol';
 import {
   addOwnFactSchema,
   correctionInputSchema,

@@ -1,6 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackgroundHandlers, type BackgroundHandlers, type MessageSender } from '../../entrypoints/background/handlers';
+import {
+  createBackgroundHandlers,
+  type BackgroundHandlers,
+  type MessageSender,
+} from '../../entrypoints/background/handlers';
 import { createCatalogAccess } from '../../utils/db/catalog-access';
 import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
 import { catalog } from '../helpers/catalog';

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseEpisodeLabel, parseEpisodeSlug, parseLeadingEpisodeNumber } from '../../utils/sites/readers/episode-label';
+import {
+  parseEpisodeLabel,
+  parseEpisodeSlug,
+  parseLeadingEpisodeNumber,
+} from '../../utils/sites/readers/episode-label';
 
 describe('parseEpisodeLabel', () => {
   it.each([

@@ -5,7 +5,15 @@
  * and titles like "Breakup Probation, A Week: E08" or, in Korean, "힐러 14회".
  * No open-source adapter exists; the shapes follow public test data.
  */
-import { decodeSegment, jsonLdObjects, metaContent, numberAt, seriesIdOf, stringAt, videoContainer } from './readers/page-data';
+import {
+  decodeSegment,
+  jsonLdObjects,
+  metaContent,
+  numberAt,
+  seriesIdOf,
+  stringAt,
+  videoContainer,
+} from './readers/page-data';
 import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
