@@ -10,6 +10,7 @@ import { t } from '../utils/i18n';
 import { isVeiled, type PlaybackState } from '../utils/playback/spoilers';
 import { FactCard } from './FactCard';
 import { AddOwnFact, OwnFactControls, type OwnFactActions } from './FactEditor';
+import { SourceLink } from './SourceLink';
 
 export interface OverlayProps {
   view: EpisodeView;
@@ -41,7 +42,7 @@ function FactItem({ fact, veiled, own }: { fact: FactView; veiled: boolean; own:
   if (veiled && !revealed) {
     return (
       <li class="bt-fact bt-veiled">
-        <p class="bt-fact-text">{t('overlayVeiled')}</p>
+        <p class="bt-fact-text">{fact.episode === null ? t('overlayVeiledDrama') : t('overlayVeiled')}</p>
         <button type="button" class="bt-reveal" onClick={() => setRevealed(true)}>
           {t('overlayReveal')}
         </button>
@@ -57,7 +58,7 @@ function FactItem({ fact, veiled, own }: { fact: FactView; veiled: boolean; own:
             {tag.replace(/-/g, ' ')}
           </span>
         ))}
-        {fact.sourceTitle && <span class="bt-source">{t('overlaySource', fact.sourceTitle)}</span>}
+        <SourceLink source={fact.source} />
       </p>
       {fact.own && own && <OwnFactControls fact={fact} {...own} />}
     </li>
@@ -95,7 +96,8 @@ export function Overlay(props: OverlayProps) {
   const dramaFacts = dramaWideFacts ? view.dramaFacts : [];
   const total = view.episodeFacts.length + dramaFacts.length;
   const episodeLabel = view.episode === null ? null : t('overlayEpisode', view.episode);
-  const veiled = (fact: FactView) => spoilerSafe && isVeiled(fact, view.episode, playback);
+  const position = { episode: view.episode, episodes: view.drama.episodes };
+  const veiled = (fact: FactView) => spoilerSafe && isVeiled(fact, position, playback);
   return (
     <div class="bt-overlay" role="region" aria-label={t('extName')}>
       <div class="bt-bar">

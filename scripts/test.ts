@@ -1,8 +1,8 @@
 /**
- * The whole test command (`npm test`): format, lint, types, unit tests, the
- * build, and the end-to-end tests in Chromium. Every stage runs even when an
+ * The whole test command (`npm test`): format, lint, types, the catalog check,
+ * unit tests, the build, and the end-to-end tests in Chromium. Every stage runs even when an
  * earlier one fails, so one run shows everything that is wrong. Each check
- * (format, lint, types, build) counts as one test; the Vitest suites count
+ * (format, lint, types, catalog, build) counts as one test; the Vitest suites count
  * their tests. The last line is "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -68,6 +68,8 @@ function vitest(name: string, config: string) {
 check('format (prettier)', 'npx', ['prettier', '--check', '.']);
 check('lint (eslint)', 'npx', ['eslint', '.']);
 check('types (tsc)', 'npx', ['tsc', '--noEmit']);
+// The catalog's editorial rules, and docs/catalog.md up to date with data/.
+check('catalog (catalog:check)', 'npx', ['tsx', 'scripts/catalog-check.ts', '--verify']);
 vitest('unit tests', 'vitest.config.ts');
 check('build (wxt, chrome)', 'npx', ['wxt', 'build']);
 check('build (wxt, firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);

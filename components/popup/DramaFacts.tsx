@@ -1,17 +1,21 @@
 /**
  * One drama opened from the search: its facts grouped by episode. Facts about
- * episodes after the viewer's known progress are veiled (no text in the page at
- * all) until the viewer reveals them one by one.
+ * episodes after the viewer's known progress, and drama-wide spoilers the
+ * viewer has not reached (utils/spoilers.ts), are veiled (no text in the page
+ * at all) until the viewer reveals them one by one.
  */
 import { useState } from 'preact/hooks';
+import type { SourcedFact } from '../../utils/catalog/fact-source';
 import type { Fact } from '../../utils/catalog/types';
 import { t } from '../../utils/i18n';
 import { factMatches, type SearchDrama } from '../../utils/search/search-index';
+import { isAheadOfProgress } from '../../utils/playback/spoilers';
+import { PopupFact } from './PopupFact';
 
 export interface DramaFactsProps {
   drama: SearchDrama;
   /** Null while loading. */
-  facts: Fact[] | null;
+  facts: SourcedFact[] | null;
   /** The highest episode the viewer has watched; 0 for none. */
   progress: number;
   /** The search that found the drama: facts containing its words are marked. */
@@ -20,15 +24,10 @@ export interface DramaFactsProps {
 }
 
 /** Facts grouped by episode, drama-wide (null) first, episodes ascending. */
-export function groupByEpisode(facts: Fact[]): [number | null, Fact[]][] {
-  const groups = new Map<number | null, Fact[]>();
+export function groupByEpisode<F extends Fact>(facts: F[]): [number | null, F[]][] {
+  const groups = new Map<number | null, F[]>();
   for (const fact of facts) groups.set(fact.episode, [...(groups.get(fact.episode) ?? []), fact]);
   return [...groups].sort(([a], [b]) => (a ?? 0) - (b ?? 0));
-}
-
-/** Whether a fact is about an episode after the viewer's progress. */
-export function isVeiled(fact: Pick<Fact, 'episode'>, progress: number): boolean {
-  return fact.episode !== null && fact.episode > progress;
 }
 
 export function DramaFacts({ drama, facts, progress, query, onClose }: DramaFactsProps) {
@@ -54,21 +53,22 @@ export function DramaFacts({ drama, facts, progress, query, onClose }: DramaFact
             <section class="bt-episode" key={episode ?? 0} aria-label={heading}>
               <h3 class="bt-episode-heading">{heading}</h3>
               <ul class="bt-facts">
-                {group.map((fact) =>
-                  isVeiled(fact, progress) && !revealed.has(fact.id) ? (
-                    <li class="bt-fact bt-veiled" key={fact.id}>
-                      <span>{t('popupVeiled', fact.episode ?? 0)}</span>
-                      <button type="button" class="bt-reveal" onClick={() => reveal(fact.id)}>
-                        {t('popupReveal')}
-                      </button>
-                    </li>
-                  ) : (
-                    <li class="bt-fact" key={fact.id}>
-                      <p class="bt-fact-text">{fact.text}</p>
-                      {factMatches(fact, query) && <span class="bt-badge">{t('popupMatchesSearch')}</span>}
-                    </li>
-                  ),
-                )}
+                {group.map((fact) => (
+                  <PopupFact
+                    key={fact.id}
+                    fact={fact}
+                    veil={
+                      isAheadOfProgress(fact, progress, drama.episodes) && !revealed.has(fact.id)
+                        ? fact.episode === null
+                          ? t('popupVeiledDramaWide')
+                          : t('popupVeiled', fact.episode)
+                        : null
+                    }
+                    onReveal={() => reveal(fact.id)}
+                  >
+                    {factMatches(fact, query) && <span class="bt-badge">{t('popupMatchesSearch')}</span>}
+                  </PopupFact>
+                ))}
               </ul>
             </section>
           );

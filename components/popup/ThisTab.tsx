@@ -4,12 +4,14 @@
  * tab's site; and the manual correction.
  */
 import { useState } from 'preact/hooks';
-import type { FactView } from '../../entrypoints/background/lookup';
+import type { EpisodeView } from '../../entrypoints/background/lookup';
 import { t } from '../../utils/i18n';
 import type { SearchIndex } from '../../utils/search/search-index';
+import { isDramaWideSpoilerAhead } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
+import { PopupFact } from './PopupFact';
 import type { PopupServices } from './popup-services';
 
 export interface ThisTabProps {
@@ -20,13 +22,22 @@ export interface ThisTabProps {
   onTabChange: (state: TabState | null) => void;
 }
 
-function FactList({ facts }: { facts: FactView[] }) {
+/** The tab's facts; a drama-wide spoiler the tab's episode has not reached is veiled, as in the overlay. */
+function FactList({ view }: { view: EpisodeView }) {
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
   return (
     <ul class="bt-facts">
-      {facts.map((fact) => (
-        <li class="bt-fact" key={fact.id}>
-          <p class="bt-fact-text">{fact.text}</p>
-        </li>
+      {[...view.episodeFacts, ...view.dramaFacts].map((fact) => (
+        <PopupFact
+          key={fact.id}
+          fact={fact}
+          veil={
+            isDramaWideSpoilerAhead(fact, view.episode, view.drama.episodes) && !revealed.has(fact.id)
+              ? t('popupVeiledDramaWide')
+              : null
+          }
+          onReveal={() => setRevealed(new Set([...revealed, fact.id]))}
+        />
       ))}
     </ul>
   );
@@ -104,7 +115,7 @@ export function ThisTab({ tab, index, services, onTabChange }: ThisTabProps) {
             <span> · {factCount(view.episodeFacts.length + view.dramaFacts.length)}</span>
           </p>
           {view.corrected && <p class="bt-note">{t('popupTabCorrected')}</p>}
-          <FactList facts={[...view.episodeFacts, ...view.dramaFacts]} />
+          <FactList view={view} key={`${view.drama.id}#${view.episode ?? ''}`} />
         </div>
       ) : (
         <Reason tab={tab} />

@@ -3,8 +3,8 @@
  * the real implementation (entrypoints/popup/services.ts) talks to IndexedDB,
  * the settings and the tab; tests pass their own.
  */
-import type { Fact } from '../../utils/catalog/types';
 import type { CorrectionInput } from '../../utils/db/corrections';
+import type { SourcedFact } from '../../utils/catalog/fact-source';
 import type { SearchIndex } from '../../utils/search/search-index';
 import type { SiteId } from '../../utils/sites/types';
 import type { TabState } from '../../utils/messaging/tab-state';
@@ -22,8 +22,8 @@ export interface PopupServices {
   storagePersistent(): Promise<boolean>;
   /** The search index over the whole catalog (already loading: the same answer on every call). */
   loadIndex(): IndexLoading;
-  /** Every fact of a drama, drama-wide first, then by episode. */
-  factsOfDrama(dramaId: string): Promise<Fact[]>;
+  /** Every fact of a drama with its source, drama-wide first, then by episode. */
+  factsOfDrama(dramaId: string): Promise<SourcedFact[]>;
   /** The highest episode of a drama the viewer has watched; 0 for none. */
   progressIn(dramaId: string): Promise<number>;
   /** What the tab's content script sees; null when the tab has none. */

@@ -1,13 +1,13 @@
 /** Answers "what does the catalog know about what this page is playing?". */
-import type { Drama, Fact } from '../../utils/catalog/types';
+import { withSources, type SourcedFact } from '../../utils/catalog/fact-source';
+import type { Drama } from '../../utils/catalog/types';
 import { matchTitle } from '../../utils/catalog/match-title';
 import type { Playing } from '../../utils/sites/types';
 import { idbReader, type CatalogReader } from '../../utils/db/catalog-reader';
 import type { CatalogDb, OwnFact } from '../../utils/db/database';
 
-/** A fact as the overlay shows it: with the title of the article it came from. */
-export interface FactView extends Fact {
-  sourceTitle: string;
+/** A fact as the overlay shows it. */
+export interface FactView extends SourcedFact {
   /** True for a fact the viewer wrote (editable, deletable); catalog facts leave it out. */
   own?: true;
 }
@@ -69,20 +69,18 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
     reader.ownFactsFor(drama.id, 0),
   ]);
   const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
-  const view = (fact: Fact): FactView => ({ ...fact, sourceTitle: sources[fact.sourceId]?.title ?? '' });
   const seenFactIds = await reader.seenFactIds(seenKey(drama.id, episode));
   // The viewer's facts follow the catalog's, marked as theirs.
   const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, ...fact }: OwnFact): FactView => ({
     ...fact,
-    sourceTitle: '',
     own: true,
   });
   const { id, title, titleKo, year, network, episodes } = drama;
   return {
     drama: { id, title, titleKo, year, network, episodes },
     episode,
-    episodeFacts: [...episodeFacts.map(view), ...ownEpisodeFacts.map(ownView)],
-    dramaFacts: [...dramaFacts.map(view), ...ownDramaFacts.map(ownView)],
+    episodeFacts: [...withSources(episodeFacts, sources), ...ownEpisodeFacts.map(ownView)],
+    dramaFacts: [...withSources(dramaFacts, sources), ...ownDramaFacts.map(ownView)],
     seenFactIds,
     ...(corrected ? { corrected: true } : {}),
   };

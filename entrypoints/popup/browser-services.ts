@@ -24,9 +24,11 @@ import {
   openCatalogDb,
   readSearchIndex,
   searchIndexFrom,
+  sourcesById,
   type CatalogDb,
   type StoredSearchIndex,
 } from '../../utils/db/database';
+import { withSources } from '../../utils/catalog/fact-source';
 import { progressIn } from '../../utils/db/progress';
 import { takeEarlyRead } from '../../utils/db/search-index-early-read';
 import { sendMessage } from '../../utils/messaging/protocol';
@@ -140,9 +142,18 @@ export function browserServices(): PopupServices {
     loadIndex: () => index,
     async factsOfDrama(dramaId) {
       const open = await database();
-      return open && (await storagePersistent())
-        ? factsOfDrama(open, dramaId)
-        : packFactsOfDrama(await bundledPack(), dramaId);
+      if (open && (await storagePersistent())) {
+        const facts = await factsOfDrama(open, dramaId);
+        return withSources(
+          facts,
+          await sourcesById(
+            open,
+            facts.map((f) => f.sourceId),
+          ),
+        );
+      }
+      const pack = await bundledPack();
+      return withSources(packFactsOfDrama(pack, dramaId), Object.fromEntries(pack.sources.map((s) => [s.id, s])));
     },
     progressIn: async (dramaId) => {
       const open = await database();

@@ -14,7 +14,7 @@ import { sendMessage } from '../../utils/messaging/protocol';
 import { schedulePopups } from '../../utils/playback/card-scheduler';
 import type { Settings } from '../../utils/preferences/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
-import { isVeiled, type PlaybackState } from '../../utils/playback/spoilers';
+import { isDramaWideSpoilerAhead, isVeiled, type PlaybackState } from '../../utils/playback/spoilers';
 import overlayCss from './overlay.css?inline';
 
 /** Events that must not reach the page's player (its shortcuts and click-to-pause). */
@@ -52,10 +52,16 @@ function findVideo(container: Element): HTMLVideoElement | null {
 
 /** Which of the episode's facts are veiled now: changes only when a moment passes. */
 function veilSignature(view: EpisodeView, playback: PlaybackState | null): string {
+  const position = { episode: view.episode, episodes: view.drama.episodes };
   return view.episodeFacts
-    .filter((fact) => isVeiled(fact, view.episode, playback))
+    .filter((fact) => isVeiled(fact, position, playback))
     .map((fact) => fact.id)
     .join(' ');
+}
+
+/** A drama-wide spoiler the viewer has not reached: veiled in the list, and never a card. */
+function spoilerAhead(fact: FactView, view: EpisodeView, settings: Settings): boolean {
+  return settings.spoilerSafe && isDramaWideSpoilerAhead(fact, view.episode, view.drama.episodes);
 }
 
 function resolvedTheme(theme: Settings['theme']): 'light' | 'dark' {
@@ -177,6 +183,7 @@ export async function createOverlayHost(
       nextSettings.autoPopups,
       nextSettings.dramaWideFacts,
       nextSettings.cardGapSeconds,
+      nextSettings.spoilerSafe,
     ].join('|');
     if (key === sessionKey) return;
     stopSession();
@@ -188,7 +195,9 @@ export async function createOverlayHost(
     const playing = video;
     schedulePopups({
       video: playing,
-      facts: nextSettings.dramaWideFacts ? [...next.episodeFacts, ...next.dramaFacts] : next.episodeFacts,
+      facts: nextSettings.dramaWideFacts
+        ? [...next.episodeFacts, ...next.dramaFacts.filter((fact) => !spoilerAhead(fact, next, nextSettings))]
+        : next.episodeFacts,
       gap: nextSettings.cardGapSeconds,
       isSeen: (id) => seen.has(id),
       onDue: (fact) => {

@@ -109,7 +109,10 @@ describe('search', () => {
     await episode14.waitFor();
     // Nothing of Healer has been watched in this profile yet: episode facts are veiled.
     expect(await episode14.innerText()).not.toContain('Cheongju');
-    expect(await popup.getByRole('region', { name: 'About the whole drama' }).innerText()).toContain('icy cold');
+    const dramaWide = popup.getByRole('region', { name: 'About the whole drama' });
+    // A drama-wide fact that spoils nothing is shown; the bed-hug scene is a spoiler until the final episode.
+    expect(await dramaWide.innerText()).toContain('no sign of tiredness');
+    expect(await dramaWide.innerText()).not.toContain('icy cold');
     const veiled = await episode14.getByRole('button', { name: 'Reveal' }).count();
     expect(veiled).toBeGreaterThan(1);
     await episode14.locator('.bt-veiled', { hasText: 'episode 14' }).first().getByRole('button').click();
@@ -190,7 +193,12 @@ describe('this tab', () => {
     await popup.keyboard.press('Enter');
     await popup.getByText('You have watched up to episode 14: later episodes stay veiled.').waitFor({ timeout: 5_000 });
     expect(await popup.getByRole('region', { name: 'Episode 14' }).innerText()).toContain('Cheongju');
-    expect(await popup.getByRole('button', { name: 'Reveal' }).count()).toBe(0);
+    expect(
+      await popup.getByRole('region', { name: 'Episode 14' }).getByRole('button', { name: 'Reveal' }).count(),
+    ).toBe(0);
+    // The drama-wide spoiler waits for the final episode (20), not for episode 14.
+    const dramaWide = popup.getByRole('region', { name: 'About the whole drama' });
+    expect(await dramaWide.getByRole('button', { name: 'Reveal' }).count()).toBe(1);
     await popup.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogError, compileCatalog, type CatalogFile } from '../../utils/catalog/compile';
+import { CatalogError, compileCatalog, type CatalogFile, type CatalogProblem } from '../../utils/catalog/compile';
 import { catalog } from '../helpers/catalog';
 
 describe('the catalog in data/', () => {
@@ -67,8 +67,25 @@ describe('the catalog in data/', () => {
 
 const sourcesFile: CatalogFile = {
   path: 'data/sources.json',
-  text: JSON.stringify({ sources: [{ id: 'article', title: 'An article', ref: 'shared/sources/articles/x.txt' }] }),
+  text: JSON.stringify({
+    sources: [
+      {
+        id: 'article',
+        title: 'An article',
+        publisher: 'Example News',
+        url: 'https://example.org/article',
+        date: '2015-01-21',
+        ref: 'shared/sources/articles/x.txt',
+      },
+    ],
+  }),
 };
+
+function sourcesWith(edit: (source: Record<string, unknown>) => void): CatalogFile {
+  const doc = JSON.parse(sourcesFile.text) as { sources: Record<string, unknown>[] };
+  edit(doc.sources[0]!);
+  return { path: sourcesFile.path, text: JSON.stringify(doc) };
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests edit raw JSON, malformed on purpose
 type RawDrama = any;
@@ -82,6 +99,7 @@ function healerFile(edit: (drama: RawDrama) => void, path = 'data/dramas/healer.
     year: 2014,
     network: 'KBS2',
     episodes: 20,
+    references: ['https://example.org/healer-reference'],
     cast: [{ actor: 'Ji Chang-wook', character: 'Seo Jung-hoo' }],
     facts: [
       { id: 'healer-kiss', episode: 14, text: 'A fact.', tags: ['kiss-scene'], spoiler: true, source: 'article' },
@@ -138,6 +156,37 @@ describe('compileCatalog', () => {
       /already the id of a fact/,
     ],
     ['control characters', (d: RawDrama) => (d.title = 'Heal\u0007er'), 'title', /control characters/],
+    ['no reference page', (d: RawDrama) => (d.references = []), 'references', /at least one reference page/],
+    [
+      'a reference that is not a web address',
+      (d: RawDrama) => (d.references = ['javascript:alert(1)']),
+      'references[0]',
+      /http\(s\) address/,
+    ],
+    [
+      'a spoilerFreeFrom on an episode fact',
+      (d: RawDrama) => (d.facts[0].spoilerFreeFrom = 3),
+      'facts[0].spoilerFreeFrom',
+      /only a fact about the whole drama/,
+    ],
+    [
+      'a spoilerFreeFrom on a fact that spoils nothing',
+      (d: RawDrama) => {
+        delete d.facts[1].episode;
+        d.facts[1].spoilerFreeFrom = 3;
+      },
+      'facts[1].spoilerFreeFrom',
+      /only a spoiler can stop being one/,
+    ],
+    [
+      'a spoilerFreeFrom past the last episode',
+      (d: RawDrama) => {
+        delete d.facts[0].episode;
+        d.facts[0].spoilerFreeFrom = 21;
+      },
+      'facts[0].spoilerFreeFrom',
+      /past the drama's last episode \(20\)/,
+    ],
   ] as [string, (d: RawDrama) => void, string, RegExp][])(
     'refuses %s, naming the file, the field and the reason',
     (_, edit, field, reason) => {
@@ -149,6 +198,72 @@ describe('compileCatalog', () => {
       });
     },
   );
+
+  it('keeps the episode from which a drama-wide spoiler is safe, "final" as the last episode', () => {
+    const pack = compile(
+      healerFile((d) => {
+        delete d.facts[0].episode;
+        d.facts[0].spoilerFreeFrom = 'final';
+      }),
+    );
+    expect(pack.facts[0]).toMatchObject({ episode: null, spoiler: true, spoilerFreeFrom: 20 });
+    expect(pack.facts[1]).not.toHaveProperty('spoilerFreeFrom');
+  });
+
+  it.each([
+    ['no address', (s: Record<string, unknown>) => delete s.url, 'sources[0].url', /expected string/i],
+    ['no publisher', (s: Record<string, unknown>) => delete s.publisher, 'sources[0].publisher', /expected string/i],
+    [
+      'no date',
+      (s: Record<string, unknown>) => delete s.date,
+      'sources[0].date',
+      /must be a real date .* or "undated"/,
+    ],
+    [
+      'a date that does not exist',
+      (s: Record<string, unknown>) => (s.date = '2015-02-30'),
+      'sources[0].date',
+      /real date/,
+    ],
+    [
+      'a date in another form',
+      (s: Record<string, unknown>) => (s.date = '21/01/2015'),
+      'sources[0].date',
+      /YYYY-MM-DD/,
+    ],
+    [
+      'an address that is not http(s)',
+      (s: Record<string, unknown>) => (s.url = 'ftp://example.org/a'),
+      'sources[0].url',
+      /http\(s\) address/,
+    ],
+  ] as [string, (s: Record<string, unknown>) => void, string, RegExp][])(
+    'refuses a source with %s',
+    (_, edit, field, reason) => {
+      let problems: CatalogProblem[] = [];
+      try {
+        compileCatalog(sourcesWith(edit), [healerFile(() => {})]);
+      } catch (err) {
+        problems = (err as CatalogError).problems;
+      }
+      expect(problems).toContainEqual({ file: 'data/sources.json', field, reason: expect.stringMatching(reason) });
+    },
+  );
+
+  it('accepts a date as precise as the source pins it, or "undated" said explicitly, and ships no made-up date', () => {
+    for (const date of ['2015', '2015-01', '2015-01-21']) {
+      const pack = compileCatalog(
+        sourcesWith((s) => (s.date = date)),
+        [healerFile(() => {})],
+      );
+      expect(pack.sources[0]?.date).toBe(date);
+    }
+    const undated = compileCatalog(
+      sourcesWith((s) => (s.date = 'undated')),
+      [healerFile(() => {})],
+    );
+    expect(undated.sources[0]).not.toHaveProperty('date');
+  });
 
   it('refuses a file that is not JSON', () => {
     const problems = problemsOf({ path: 'data/dramas/healer.json', text: '{ "id": "healer", ' });
@@ -180,7 +295,35 @@ describe('compileCatalog', () => {
     expect(problems).toContainEqual({
       file: 'data/dramas/healer.json',
       field: 'title',
-      reason: expect.stringContaining('cannot be told apart from "HEALER" (drama healer-remake)'),
+      reason: expect.stringContaining('cannot be told apart from "HEALER" (drama healer-remake, 2014)'),
+    });
+  });
+
+  it('lets two dramas share a title only when their years tell them apart', () => {
+    const remake = (year: number) =>
+      healerFile((d) => {
+        d.id = 'healer-remake';
+        d.titleKo = '힐러 리메이크';
+        d.romanized = ['Hilleo Rimeikeu'];
+        d.year = year;
+        d.facts = [];
+      }, 'data/dramas/healer-remake.json');
+    expect(() =>
+      compile(
+        healerFile(() => {}),
+        remake(2024),
+      ),
+    ).not.toThrow();
+    // A year apart is not enough: a drama airing over New Year is listed under either year.
+    expect(
+      problemsOf(
+        healerFile(() => {}),
+        remake(2015),
+      ),
+    ).toContainEqual({
+      file: 'data/dramas/healer.json',
+      field: 'title',
+      reason: expect.stringContaining('(drama healer-remake, 2015)'),
     });
   });
 

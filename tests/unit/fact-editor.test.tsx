@@ -16,7 +16,6 @@ const fact = (id: string, text: string, own: boolean): FactView => ({
   tags: [],
   spoiler: false,
   sourceId: own ? 'own' : 'article',
-  sourceTitle: '',
   ...(own ? { own: true as const } : {}),
 });
 

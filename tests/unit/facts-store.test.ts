@@ -123,7 +123,8 @@ describe('lookups', () => {
     expect(view?.episodeFacts.length).toBeGreaterThan(0);
     expect(view?.episodeFacts.every((f) => f.episode === 14)).toBe(true);
     expect(view?.dramaFacts.every((f) => f.episode === null)).toBe(true);
-    expect(view?.episodeFacts[0]?.sourceTitle).toBe('Behind the scenes of teary kiss in “Healer”');
+    expect(view?.episodeFacts[0]?.source?.title).toBe('Behind the scenes of teary kiss in “Healer”');
+    expect(view?.episodeFacts[0]?.source?.url).toMatch(/^https:\/\//);
   });
 
   it('never answers with a fact about a later episode', async () => {

@@ -131,4 +131,15 @@ describe('matchTitle over the catalog', () => {
     expect(await matchTitle({ title: 'Twins' }, shared)).toBeNull();
     expect((await matchTitle({ title: a!.title }, shared))?.id).toBe(a!.id);
   });
+
+  it('tells a remake from the original by the year the page gives, and refuses without one', async () => {
+    const healer = catalog.dramas.find((d) => d.id === 'healer')!;
+    const remake = { ...healer, id: 'healer-remake', year: 2025 };
+    const both = indexByTitleKey([healer, remake]);
+    expect(await matchTitle({ title: 'Healer' }, both)).toBeNull();
+    expect((await matchTitle({ title: 'Healer (2014)' }, both))?.id).toBe('healer');
+    expect((await matchTitle({ title: 'Healer (2015)' }, both))?.id).toBe('healer'); // aired over New Year
+    expect((await matchTitle({ title: 'Healer [2025]' }, both))?.id).toBe('healer-remake');
+    expect(await matchTitle({ title: 'Healer (2020)' }, both)).toBeNull();
+  });
 });

@@ -15,7 +15,12 @@ const fact = (id: string, text: string, episode: number | null): FactView => ({
   tags: ['kiss-scene', 'filming-location'],
   spoiler: false,
   sourceId: 'article',
-  sourceTitle: 'Behind the scenes of teary kiss in “Healer”',
+  source: {
+    title: 'Behind the scenes of teary kiss in “Healer”',
+    publisher: 'Example News',
+    url: 'https://example.org/healer-kiss',
+    date: '2015-01-21',
+  },
 });
 
 const view = (overrides: Partial<EpisodeView> = {}): EpisodeView => ({
@@ -67,7 +72,7 @@ describe('Overlay', () => {
     expect(screen.getByRole('region', { name: 'About Healer' }).textContent).toContain(
       'The set was as cold as outdoors.',
     );
-    expect(screen.getAllByText(/Source: Behind the scenes/)).toHaveLength(3);
+    expect(screen.getAllByText(/Source: Example News/)).toHaveLength(3);
     fireEvent.click(toggle);
     expect(screen.queryByText('The kiss was filmed in Cheongju.')).toBeNull();
   });
@@ -135,6 +140,52 @@ describe('Overlay', () => {
     expect(screen.getByText('They kiss in the rain.')).toBeTruthy();
   });
 
+  it('veils a drama-wide spoiler until the episode where it stops being one, else until the final episode', () => {
+    const ending = { ...fact('e', 'The last scene was shot twice.', null), spoiler: true };
+    const kiss = { ...fact('k', 'Their first kiss took ten takes.', null), spoiler: true, spoilerFreeFrom: 8 };
+    const at = (episode: number) =>
+      renderOverlay({ spoilerSafe: true, view: view({ episode, episodeFacts: [], dramaFacts: [ending, kiss] }) });
+    const open = () => fireEvent.click(screen.getByRole('button', { name: /Healer/ }));
+
+    at(1);
+    open();
+    expect(screen.queryByText('The last scene was shot twice.')).toBeNull();
+    expect(screen.queryByText('Their first kiss took ten takes.')).toBeNull();
+    expect(screen.getAllByText('Spoiler: this is about a later part of the drama.')).toHaveLength(2);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Reveal' })[1]!);
+    expect(screen.getByText('Their first kiss took ten takes.')).toBeTruthy();
+    cleanup();
+
+    at(8);
+    open();
+    expect(screen.getByText('Their first kiss took ten takes.')).toBeTruthy();
+    expect(screen.queryByText('The last scene was shot twice.')).toBeNull();
+    cleanup();
+
+    at(20);
+    open();
+    expect(screen.getByText('The last scene was shot twice.')).toBeTruthy();
+  });
+
+  it('links each fact to its source, opening the article in a new tab without access back', () => {
+    renderOverlay();
+    fireEvent.click(screen.getByRole('button', { name: /Healer/ }));
+    const links = screen.getAllByRole('link', { name: 'Source: Example News · Jan 21, 2015' });
+    expect(links).toHaveLength(3);
+    expect(links[0]!.getAttribute('href')).toBe('https://example.org/healer-kiss');
+    expect(links[0]!.getAttribute('target')).toBe('_blank');
+    expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(links[0]!.getAttribute('title')).toBe('Behind the scenes of teary kiss in “Healer”');
+  });
+
+  it('shows a source without a web address as text, never as a link', () => {
+    const odd = { ...fact('o', 'From an old pack.', 14), source: { title: 'Old', url: 'data:text/html,x' } };
+    renderOverlay({ view: view({ episodeFacts: [odd], dramaFacts: [] }) });
+    fireEvent.click(screen.getByRole('button', { name: /Healer/ }));
+    expect(screen.getByText('Source: Old')).toBeTruthy();
+    expect(screen.queryByRole('link')).toBeNull();
+  });
+
   it('shows everything when spoiler-safe mode is off', () => {
     const timed = { ...fact('t', 'The director cried at this take.', 14), at: 600 };
     renderOverlay({ view: view({ episodeFacts: [timed] }), playback: { time: 0, duration: 3600 } });
@@ -155,6 +206,7 @@ describe('Overlay', () => {
     const card = fact('a', 'The kiss was filmed in Cheongju.', 14);
     renderOverlay({ card, onDismissCard });
     expect(screen.getByRole('complementary', { name: 'Behind the scenes' }).textContent).toContain('Cheongju');
+    expect(screen.getByRole('link', { name: 'Source: Example News · Jan 21, 2015' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('The kiss was filmed in Cheongju.');
     expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));

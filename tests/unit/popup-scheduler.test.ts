@@ -12,7 +12,6 @@ const fact = (id: string, extra: Partial<FactView> = {}): FactView => ({
   tags: ['kiss-scene'],
   spoiler: false,
   sourceId: 's',
-  sourceTitle: 'S',
   ...extra,
 });
 

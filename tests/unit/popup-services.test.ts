@@ -19,7 +19,11 @@ describe('popup services without IndexedDB', () => {
     expect((await titles).search('healer')[0]?.drama.id).toBe('healer');
     expect((await full).search('Ji Chang-wook').map((r) => r.drama.id)).toContain('healer');
     expect((await full).search('Cheongju').map((r) => r.drama.id)).toContain('healer');
-    expect(await services.factsOfDrama('healer')).toEqual(packFactsOfDrama(catalog, 'healer'));
+    const facts = await services.factsOfDrama('healer');
+    expect(facts.map(({ source: _source, ...fact }) => fact)).toEqual(packFactsOfDrama(catalog, 'healer'));
+    // Each with its source, to link to.
+    const sources = new Map(catalog.sources.map((s) => [s.id, s]));
+    for (const fact of facts) expect(fact.source?.url, fact.id).toBe(sources.get(fact.sourceId)?.url);
     expect(await services.progressIn('healer')).toBe(0);
   });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isVeiled, groupByEpisode } from '../../components/popup/DramaFacts';
+import { groupByEpisode } from '../../components/popup/DramaFacts';
 import { Popup } from '../../components/popup/Popup';
 import type { PopupServices } from '../../components/popup/popup-services';
 import type { EpisodeView } from '../../entrypoints/background/lookup';
 import { SearchIndex } from '../../utils/search/search-index';
+import { isAheadOfProgress } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { catalog } from '../helpers/catalog';
 
@@ -28,7 +29,7 @@ const healerView = (corrected = false): EpisodeView => ({
   episode: 3,
   episodeFacts: [],
   seenFactIds: [],
-  dramaFacts: [{ ...catalog.facts.find((f) => f.dramaId === 'healer' && f.episode === null)!, sourceTitle: '' }],
+  dramaFacts: [{ ...catalog.facts.find((f) => f.dramaId === 'healer' && f.episode === null)! }],
   ...(corrected ? { corrected: true } : {}),
 });
 
@@ -66,13 +67,27 @@ describe('tabStatus', () => {
 
 describe('veiling', () => {
   it.each([
-    [null, 0, false], // drama-wide facts are never veiled
+    [null, 0, false], // drama-wide facts that spoil nothing are never veiled
     [1, 0, true], // nothing watched yet
     [14, 14, false],
     [15, 14, true],
   ] as const)('a fact of episode %s with progress %s is veiled: %s', (episode, progress, expected) => {
-    expect(isVeiled({ episode }, progress)).toBe(expected);
+    expect(isAheadOfProgress({ episode, spoiler: false }, progress, 20)).toBe(expected);
   });
+
+  it.each([
+    [undefined, 0, true], // a drama-wide spoiler waits for the final episode…
+    [undefined, 19, true],
+    [undefined, 20, false],
+    [8, 7, true], // …or for the episode its source names
+    [8, 8, false],
+  ] as const)(
+    'a drama-wide spoiler free from episode %s with progress %s is veiled: %s',
+    (from, progress, expected) => {
+      const fact = { episode: null, spoiler: true, ...(from === undefined ? {} : { spoilerFreeFrom: from }) };
+      expect(isAheadOfProgress(fact, progress, 20)).toBe(expected);
+    },
+  );
 
   it('groups facts drama-wide first, then by episode', () => {
     const facts = catalog.facts.filter((f) => f.dramaId === 'cheese-in-the-trap' || f.dramaId === 'healer');
@@ -131,6 +146,12 @@ describe('Popup search', () => {
     await screen.findByText('You have watched up to episode 13: later episodes stay veiled.');
     const episode14 = await screen.findByRole('region', { name: 'Episode 14' });
     expect(episode14.textContent).not.toContain('Cheongju');
+    // A drama-wide spoiler waits for the final episode (20); one that spoils nothing does not.
+    const dramaWide = screen.getByRole('region', { name: 'About the whole drama' });
+    expect(dramaWide.textContent).toContain('A spoiler about a later part of the drama.');
+    expect(dramaWide.textContent).toContain(
+      catalog.facts.find((f) => f.id === 'healer-production-team-no-tiredness')!.text,
+    );
     const reveals = screen.getAllByRole('button', { name: 'Reveal' });
     const cheongju = catalog.facts.find((f) => f.id === 'healer-ep14-kiss-filmed-cheongju')!;
     for (const button of reveals) fireEvent.click(button);
@@ -211,11 +232,34 @@ describe('Popup: this tab', () => {
     await screen.findByText(text);
   });
 
-  it('shows the recognised drama, episode and facts', async () => {
-    render(<Popup services={services({ tabState: async () => ({ ...unknownTab, view: healerView() }) })} />);
+  it('shows the recognised drama, episode and facts, each with its source', async () => {
+    const plain = catalog.facts.find((f) => f.dramaId === 'healer' && f.episode === null && !f.spoiler)!;
+    const source = catalog.sources.find((s) => s.id === plain.sourceId)!;
+    const view = { ...healerView(), dramaFacts: [{ ...plain, source }] };
+    render(<Popup services={services({ tabState: async () => ({ ...unknownTab, view }) })} />);
     const now = await screen.findByText('Healer');
     expect(now.parentElement!.textContent).toContain('Episode 3');
-    expect(screen.getByText(healerView().dramaFacts[0]!.text)).toBeTruthy();
+    expect(screen.getByText(plain.text)).toBeTruthy();
+    const link = screen.getByRole('link', { name: new RegExp(`^Source: ${source.publisher}`) });
+    expect(link.getAttribute('href')).toBe(source.url);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('veils a drama-wide spoiler the tab’s episode has not reached, as the overlay does', async () => {
+    const spoiler = healerView().dramaFacts[0]!;
+    expect(spoiler).toMatchObject({ episode: null, spoiler: true });
+    const at = (episode: number) => ({ ...unknownTab, view: { ...healerView(), episode } });
+    render(<Popup services={services({ tabState: async () => at(3) })} />);
+    await screen.findByText('A spoiler about a later part of the drama.');
+    expect(screen.queryByText(spoiler.text)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal' }));
+    expect(screen.getByText(spoiler.text)).toBeTruthy();
+    cleanup();
+
+    render(<Popup services={services({ tabState: async () => at(20) })} />);
+    await screen.findByText(spoiler.text);
+    expect(screen.queryByText('A spoiler about a later part of the drama.')).toBeNull();
   });
 
   it('saves a correction for the series, then shows what the tab shows now', async () => {

@@ -41,7 +41,7 @@ describe('remote packs', () => {
     });
     const view = await lookupEpisode(db, goblin1);
     expect(view?.drama.title).toBe('Guardian: The Lonely and Great God');
-    expect(view?.episodeFacts.map((f) => f.sourceTitle)).toEqual(['Goblin behind the scenes']);
+    expect(view?.episodeFacts.map((f) => f.source?.title)).toEqual(['Goblin behind the scenes']);
     // The popup's search finds it at once, not after the next worker start.
     expect((await loadSearchIndex(db))!.search('Guardian')[0]?.drama.id).toBe('goblin');
 

@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackgroundHandlers, STORAGE_UNAVAILABLE, type MessageSender } from '../../entrypoints/background/handlers';
+import {
+  createBackgroundHandlers,
+  STORAGE_UNAVAILABLE,
+  type MessageSender,
+} from '../../entrypoints/background/handlers';
 import { createCatalogAccess, type DbOpener } from '../../utils/db/catalog-access';
 import { idbReader, memoryReader, packFactsOfDrama } from '../../utils/db/catalog-reader';
 import { factsOfDrama, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/database';
@@ -68,7 +72,7 @@ describe('one lookup over two readers', () => {
     expect(view?.drama.id).toBe('healer');
     expect(view?.episodeFacts.map((f) => f.id)).toContain('healer-ep14-kiss-filmed-cheongju');
     expect(view?.episodeFacts.every((f) => f.episode === 14)).toBe(true);
-    expect(view?.episodeFacts.every((f) => f.sourceTitle.length > 0)).toBe(true);
+    expect(view?.episodeFacts.every((f) => (f.source?.title.length ?? 0) > 0 && f.source?.url)).toBe(true);
   });
 
   it.each(['healer', 'heirs', 'cheese-in-the-trap'])('lists every fact of %s in the same order', async (dramaId) => {

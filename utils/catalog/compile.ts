@@ -4,8 +4,8 @@
  * field and the reason, all at once, so a contributor fixes a file in one pass.
  */
 import type { z } from 'zod';
-import { titleKey, titleKeysOf } from './match-title';
-import { dramaFileSchema, sourcesFileSchema } from './schema';
+import { titleKey, titleKeysOf, YEAR_TOLERANCE, yearsTellApart } from './match-title';
+import { dramaFileSchema, sourcesFileSchema, UNDATED } from './schema';
 import { PACK_FORMAT, type CatalogPack, type Drama, type Fact, type SourceRef } from './types';
 
 /** A catalog file as read from disk: its path (for messages) and its text. */
@@ -72,14 +72,16 @@ function baseName(path: string): string {
 export function compileCatalog(sourcesFile: CatalogFile, dramaFiles: CatalogFile[]): CatalogPack {
   const problems: CatalogProblem[] = [];
   const sourcesDoc = parseFile(sourcesFile, sourcesFileSchema, problems);
-  const sources: SourceRef[] = sourcesDoc?.sources ?? [];
+  const sources: SourceRef[] = (sourcesDoc?.sources ?? []).map(({ date, ...source }) =>
+    date === UNDATED ? source : { ...source, date },
+  );
   const sourceIds = new Set(sources.map((s) => s.id));
 
   const dramas: Drama[] = [];
   const facts: Fact[] = [];
   const dramaFileById = new Map<string, string>();
   const factFileById = new Map<string, string>();
-  const dramaByKey = new Map<string, { id: string; title: string }>();
+  const dramasByKey = new Map<string, { id: string; title: string; year: number }[]>();
 
   for (const file of [...dramaFiles].sort((a, b) => a.path.localeCompare(b.path))) {
     const doc = parseFile(file, dramaFileSchema, problems);
@@ -94,16 +96,24 @@ export function compileCatalog(sourcesFile: CatalogFile, dramaFiles: CatalogFile
     dramaFileById.set(doc.id, file.path);
 
     const titleKeys = titleKeysOf(doc);
+    // Two dramas may share a title only when their years tell them apart (a
+    // remake): the matcher then needs the year from the page and refuses without it.
     for (const [i, title] of [doc.title, doc.titleKo, ...doc.romanized, ...doc.aliases].entries()) {
-      const owner = dramaByKey.get(titleKey(title));
-      if (owner && owner.id !== doc.id) {
+      const owner = dramasByKey
+        .get(titleKey(title))
+        ?.find((other) => other.id !== doc.id && !yearsTellApart(other.year, doc.year));
+      if (owner) {
         problem(
           i === 0 ? 'title' : 'aliases',
-          `"${title}" cannot be told apart from "${owner.title}" (drama ${owner.id}); give each drama titles that differ in more than case, spacing or punctuation`,
+          `"${title}" cannot be told apart from "${owner.title}" (drama ${owner.id}, ${owner.year}); give each drama titles that differ in more than case, spacing or punctuation, or years more than ${YEAR_TOLERANCE} apart`,
         );
       }
     }
-    for (const key of titleKeys) dramaByKey.set(key, { id: doc.id, title: doc.title });
+    for (const key of titleKeys) {
+      const owners = dramasByKey.get(key) ?? [];
+      if (!owners.some((o) => o.id === doc.id)) owners.push({ id: doc.id, title: doc.title, year: doc.year });
+      dramasByKey.set(key, owners);
+    }
 
     dramas.push({
       id: doc.id,
@@ -135,6 +145,9 @@ export function compileCatalog(sourcesFile: CatalogFile, dramaFiles: CatalogFile
         tags: fact.tags,
         spoiler: fact.spoiler,
         ...(fact.at === undefined ? {} : { at: fact.at }),
+        ...(fact.spoilerFreeFrom === undefined
+          ? {}
+          : { spoilerFreeFrom: fact.spoilerFreeFrom === 'final' ? doc.episodes : fact.spoilerFreeFrom }),
         sourceId: fact.source,
       });
     });

@@ -46,7 +46,12 @@ function parenthesisedYear(title: string): number | undefined {
 export const MAX_MATCH_INPUT_LENGTH = 1000;
 
 /** How far a listed year may be from the record's: a drama that aired over New Year is listed under either. */
-const YEAR_TOLERANCE = 1;
+export const YEAR_TOLERANCE = 1;
+
+/** Whether a year on a page can name one of two dramas and not the other. */
+export function yearsTellApart(a: number, b: number): boolean {
+  return Math.abs(a - b) > YEAR_TOLERANCE;
+}
 
 /** Every key a drama can be found under: title, hangul, romanisations, aliases. */
 export function titleKeysOf(drama: Pick<Drama, 'title' | 'titleKo' | 'romanized' | 'aliases'>): string[] {

@@ -50,6 +50,8 @@ export const packFactSchema = z.strictObject({
   tags: z.array(slug.max(40)).max(20).default([]),
   spoiler: z.boolean(),
   at: momentSeconds.optional(),
+  /** A drama-wide spoiler: the episode from which it gives nothing away (absent: the final episode). */
+  spoilerFreeFrom: episodeNumber.optional(),
   /** An id in the pack's sources, or "own" for a fact the viewer wrote. */
   sourceId: slug,
 });
@@ -164,6 +166,12 @@ function crossCheck(pack: Pack): PackProblem[] {
           code: 'episode-past-end',
           field: `facts[${i}].episode`,
           detail: `${fact.episode} > ${episodes}`,
+        });
+      } else if (fact.spoilerFreeFrom !== undefined && fact.spoilerFreeFrom > episodes) {
+        problems.push({
+          code: 'episode-past-end',
+          field: `facts[${i}].spoilerFreeFrom`,
+          detail: `${fact.spoilerFreeFrom} > ${episodes}`,
         });
       }
     }

@@ -53,6 +53,27 @@ export const momentSeconds = z
 
 export const factEpisodeSchema = z.union([episodeNumber, z.literal('final')]);
 
+/** A public web address: http or https only, since the UI renders it as a link. */
+export const webUrl = z
+  .string()
+  .trim()
+  .max(500, 'must be at most 500 characters')
+  .regex(/^https?:\/\/[^\s<>"]+$/i, 'must be an http(s) address such as "https://www.soompi.com/article/…"')
+  .refine((s) => URL.canParse(s), 'must be a well-formed web address');
+
+/**
+ * A publication date as precise as the source pins it: "2017-01-10",
+ * "2017-01" or "2017". Never more precise than the source.
+ */
+export const publicationDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date as YYYY-MM-DD, YYYY-MM or YYYY')
+  .refine((s) => {
+    const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return y >= 1990 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'must be a real date from 1990 on');
+
 export const factSchema = z.strictObject({
   id: slug,
   episode: factEpisodeSchema.optional(),
@@ -65,6 +86,12 @@ export const factSchema = z.strictObject({
   spoiler: z.boolean(),
   /** Seconds into the episode where the moment happens, when known. */
   at: momentSeconds.optional(),
+  /**
+   * For a spoiler about the whole drama: the episode from which it no longer
+   * gives anything away (where the source says that plot point happens). A
+   * drama-wide spoiler without it stays veiled until the final episode.
+   */
+  spoilerFreeFrom: factEpisodeSchema.optional(),
   /** The id of an entry in data/sources.json. */
   source: slug,
 });
@@ -85,32 +112,68 @@ export const dramaFileSchema = z
     /** Season this record describes; later seasons are separate records. */
     season: z.number().int().min(1).max(20).default(1),
     episodes: episodeNumber,
+    /** Where the record's titles, year, network, episode count and cast were checked: reference pages. */
+    references: z.array(webUrl).min(1, 'must name at least one reference page the record was checked against'),
     cast: z.array(castMemberSchema).min(1, 'must name at least one lead actor'),
     facts: z.array(factSchema).default([]),
   })
   .superRefine((drama, ctx) => {
+    const past = (n: number | 'final' | undefined) => typeof n === 'number' && n > drama.episodes;
     drama.facts.forEach((fact, i) => {
-      if (typeof fact.episode === 'number' && fact.episode > drama.episodes) {
+      if (past(fact.episode)) {
         ctx.addIssue({
           code: 'custom',
           path: ['facts', i, 'episode'],
           message: `episode ${fact.episode} is past the drama's last episode (${drama.episodes})`,
         });
       }
+      if (fact.spoilerFreeFrom === undefined) return;
+      const issue = (message: string) =>
+        ctx.addIssue({ code: 'custom', path: ['facts', i, 'spoilerFreeFrom'], message });
+      if (fact.episode !== undefined) issue('only a fact about the whole drama names when it stops being a spoiler');
+      else if (!fact.spoiler) issue('only a spoiler can stop being one: set "spoiler": true or remove this');
+      else if (past(fact.spoilerFreeFrom)) {
+        issue(`episode ${fact.spoilerFreeFrom} is past the drama's last episode (${drama.episodes})`);
+      }
     });
   });
 
+/**
+ * Where facts come from, as a pack carries it: a remote pack or the viewer's
+ * own export may know less than the catalog in data/ must.
+ */
 export const sourceSchema = z.strictObject({
   id: slug,
+  /** The article's headline. */
   title: text(200),
-  /** Who published it, when known. */
+  /** Who published it: "Soompi", "Koreaboo". */
   publisher: text(80).optional(),
-  /** The article's file in ../shared/sources/articles or its public address. */
-  ref: text(300),
+  /** The article's public address; the overlay and the popup link to it. */
+  url: webUrl.optional(),
+  /** When it was published, as precise as the article pins it. */
+  date: publicationDate.optional(),
+  /** A local copy of the article (a file in ../shared/sources/articles), when there is one. */
+  ref: text(300).optional(),
+});
+
+/** What a source of data/ says when its page shows no publication date anywhere. */
+export const UNDATED = 'undated';
+
+/**
+ * A source of the catalog in data/: every fact a viewer sees can be followed to
+ * its article. The date is required; "undated" says, explicitly, that the page
+ * shows none (a date is never guessed). The compiled pack leaves it out then.
+ */
+export const catalogSourceSchema = sourceSchema.extend({
+  publisher: text(80),
+  url: webUrl,
+  date: z.union([publicationDate, z.literal(UNDATED)], {
+    error: `must be a real date as YYYY-MM-DD, YYYY-MM or YYYY, or "${UNDATED}" when the page shows none`,
+  }),
 });
 
 export const sourcesFileSchema = z.strictObject({
-  sources: z.array(sourceSchema).min(1),
+  sources: z.array(catalogSourceSchema).min(1),
 });
 
 export type DramaFile = z.output<typeof dramaFileSchema>;

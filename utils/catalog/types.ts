@@ -35,6 +35,8 @@ export interface Fact {
   spoiler: boolean;
   /** Seconds into the episode, when known. */
   at?: number;
+  /** A drama-wide spoiler: the episode from which it gives nothing away (absent: the final episode). */
+  spoilerFreeFrom?: number;
   sourceId: string;
 }
 
@@ -42,7 +44,12 @@ export interface SourceRef {
   id: string;
   title: string;
   publisher?: string;
-  ref: string;
+  /** The article's public address. */
+  url?: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date?: string;
+  /** A local copy of the article. */
+  ref?: string;
 }
 
 /** Version 1 of the pack format; bump when a field changes meaning. */

@@ -1,9 +1,10 @@
 /**
- * The spoiler guard inside an episode. Facts about later episodes never reach
- * the page at all (the background only answers with the episode playing); this
- * decides which facts of the current episode stay veiled until their moment.
+ * The spoiler rules, one definition for every surface (the overlay, its cards
+ * and the toolbar popup). Facts about later episodes never reach the page at
+ * all (the background only answers with the episode playing); these decide
+ * which of the facts that do reach it stay veiled until the viewer gets there.
  */
-import type { FactView } from '../../entrypoints/background/lookup';
+import type { Fact } from '../catalog/types';
 
 /** Where the video is. */
 export interface PlaybackState {
@@ -11,20 +12,67 @@ export interface PlaybackState {
   duration: number;
 }
 
+/** Where the viewer is in the drama: the episode playing (null: unknown) of how many. */
+export interface EpisodePosition {
+  episode: number | null;
+  episodes: number;
+}
+
 /** Untimed facts that give away plot belong to the ending: the last tenth of the episode. */
 export const ENDING_FRACTION = 0.9;
 
 /**
- * Whether a fact of the episode playing is about a moment that has not come yet:
- * a timestamped fact until its timestamp; an untimed spoiler until the ending
- * (always, when the episode's length is unknown). Drama-wide facts and facts
- * without a timestamp that spoil nothing are never veiled.
+ * The episode from which a drama-wide spoiler gives nothing away: the one its
+ * source names, else the drama's final episode (never past it).
  */
-export function isVeiled(fact: FactView, episode: number | null, playback: PlaybackState | null): boolean {
-  if (fact.episode === null || fact.episode !== episode) return false;
+export function spoilerFreeFrom(fact: Pick<Fact, 'spoilerFreeFrom'>, episodes: number): number {
+  return Math.min(fact.spoilerFreeFrom ?? episodes, episodes);
+}
+
+/**
+ * Whether a fact about the whole drama gives away plot the viewer, at
+ * `episode` (their episode or their progress; null or 0 when unknown), has not
+ * reached yet.
+ */
+export function isDramaWideSpoilerAhead(
+  fact: Pick<Fact, 'episode' | 'spoiler' | 'spoilerFreeFrom'>,
+  episode: number | null,
+  episodes: number,
+): boolean {
+  return fact.episode === null && fact.spoiler && (episode ?? 0) < spoilerFreeFrom(fact, episodes);
+}
+
+/**
+ * Whether a fact shown with an episode playing is veiled now: a drama-wide
+ * spoiler until the episode where it stops being one; a fact of this episode
+ * with a timestamp until its timestamp; an untimed spoiler of this episode
+ * until the ending (always, when the episode's length is unknown). Other
+ * facts are never veiled.
+ */
+export function isVeiled(
+  fact: Pick<Fact, 'episode' | 'spoiler' | 'spoilerFreeFrom' | 'at'>,
+  position: EpisodePosition,
+  playback: PlaybackState | null,
+): boolean {
+  if (fact.episode === null) return isDramaWideSpoilerAhead(fact, position.episode, position.episodes);
+  if (fact.episode !== position.episode) return false;
   const time = playback?.time ?? 0;
   if (fact.at !== undefined) return time < fact.at;
   if (!fact.spoiler) return false;
   const duration = playback?.duration ?? NaN;
   return !(Number.isFinite(duration) && duration > 0 && time >= duration * ENDING_FRACTION);
+}
+
+/**
+ * Whether a fact is veiled in a list of the whole drama (the popup's search),
+ * for a viewer who has watched up to episode `progress` (0: none): a fact about
+ * a later episode, and a drama-wide spoiler not yet safe.
+ */
+export function isAheadOfProgress(
+  fact: Pick<Fact, 'episode' | 'spoiler' | 'spoilerFreeFrom'>,
+  progress: number,
+  episodes: number,
+): boolean {
+  if (fact.episode === null) return isDramaWideSpoilerAhead(fact, progress, episodes);
+  return fact.episode > progress;
 }
