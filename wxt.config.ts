@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
-import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/protocol';
+import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

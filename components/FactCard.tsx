@@ -1,5 +1,5 @@
 /** A fact popping up while the episode plays: dismissable, with the full list one click away. */
-import type { FactView } from '../entrypoints/background/lookup';
+import type { FactView } from '../utils/messaging/views';
 import { t } from '../utils/i18n';
 import { SourceLink } from './SourceLink';
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { DraftProblem, OwnFactDraft } from '../utils/db/own-facts';
-import type { FactView } from '../entrypoints/background/lookup';
+import type { FactView } from '../utils/messaging/views';
 import { t } from '../utils/i18n';
 import { draftProblemText } from './problem-text';
 

@@ -5,7 +5,7 @@
  * Everything is rendered as text nodes by Preact: fact text never becomes markup.
  */
 import { useState } from 'preact/hooks';
-import type { EpisodeView, FactView } from '../entrypoints/background/lookup';
+import type { EpisodeView, FactView } from '../utils/messaging/views';
 import { t } from '../utils/i18n';
 import { isVeiled, type PlaybackState } from '../utils/playback/spoilers';
 import { FactCard } from './FactCard';

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { articleCandidates, type ArticleCandidate } from '../../utils/catalog/article-import';
 import type { DraftProblem } from '../../utils/db/own-facts';
 import { t } from '../../utils/i18n';
-import { sendMessage, type DramaSummary } from '../../utils/messaging/protocol';
+import { sendToBackground, type DramaSummary } from '../../utils/messaging/to-background';
 import { parsePeople } from '../FactEditor';
 import { draftProblemText } from '../problem-text';
 
@@ -47,7 +47,7 @@ function CandidateCard(props: { row: Row; dramas: DramaSummary[]; onChange(row: 
       people: parsePeople(people),
       spoiler: false,
     };
-    const result = await sendMessage('addOwnFact', draft);
+    const result = await sendToBackground('addOwnFact', draft);
     onChange(result.ok ? { ...row, state: 'accepted', problems: [] } : { ...row, problems: result.problems });
   }
 
@@ -108,7 +108,7 @@ export function ArticleImport() {
 
   async function find(event: Event) {
     event.preventDefault();
-    const catalog = dramas.length > 0 ? dramas : await sendMessage('listDramas', undefined);
+    const catalog = dramas.length > 0 ? dramas : await sendToBackground('listDramas', undefined);
     setDramas(catalog);
     setRows(articleCandidates(article, catalog).map((c, key) => ({ ...c, key, state: 'open', problems: [] })));
   }

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { PackProblem } from '../../utils/catalog/pack';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messaging/protocol';
+import { sendToBackground } from '../../utils/messaging/to-background';
 import { packProblemText } from '../problem-text';
 import { ArticleImport } from './ArticleImport';
 import { RemotePacks } from './RemotePacks';
@@ -14,7 +14,7 @@ import { RemotePacks } from './RemotePacks';
 function ExportOwnFacts() {
   const [status, setStatus] = useState('');
   async function exportNow() {
-    const pack = await sendMessage('exportOwnFacts', undefined);
+    const pack = await sendToBackground('exportOwnFacts', undefined);
     const blob = new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
@@ -49,7 +49,7 @@ function ImportPack() {
     setProblems([]);
     // Read as text even when huge: the import refuses an oversized pack with its own message.
     const json = await file.text();
-    const result = await sendMessage('importPack', { json });
+    const result = await sendToBackground('importPack', { json });
     if (result.ok) setDone(t('importDone', result.summary.added, result.summary.alreadyThere));
     else setProblems(result.problems);
   }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RemoteResult } from '../../utils/db/remote-packs';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messaging/protocol';
+import { sendToBackground } from '../../utils/messaging/to-background';
 import { remotePacksItem, type RemotePacksSetting } from '../../utils/preferences/remote-packs-setting';
 import { remoteProblemText } from '../problem-text';
 
@@ -37,7 +37,7 @@ export function RemotePacks() {
         await remotePacksItem.setValue({ manifestUrl: '', last: null });
         return;
       }
-      await sendMessage('updateRemotePacks', { manifestUrl });
+      await sendToBackground('updateRemotePacks', { manifestUrl });
     } catch (err) {
       setError(t('remoteFailed', err instanceof Error ? err.message : String(err)));
     } finally {

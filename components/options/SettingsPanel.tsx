@@ -112,11 +112,11 @@ export function SettingsPanel() {
       </fieldset>
 
       <fieldset>
-        <legend>{t('optionsPopups')}</legend>
+        <legend>{t('optionsCards')}</legend>
         <Switch
-          label={t('optionsAutoPopups')}
-          checked={settings.autoPopups}
-          onChange={(autoPopups) => save({ autoPopups })}
+          label={t('optionsAutoCards')}
+          checked={settings.autoCards}
+          onChange={(autoCards) => save({ autoCards })}
         />
         <Choice
           label={t('optionsCardSeconds')}

@@ -4,7 +4,8 @@
  * tab's site; and the manual correction.
  */
 import { useState } from 'preact/hooks';
-import type { EpisodeView } from '../../entrypoints/background/lookup';
+import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
+import type { EpisodeView } from '../../utils/messaging/views';
 import { t } from '../../utils/i18n';
 import type { SearchIndex } from '../../utils/search/search-index';
 import { isDramaWideSpoilerAhead } from '../../utils/playback/spoilers';
@@ -115,7 +116,7 @@ export function ThisTab({ tab, index, services, onTabChange }: ThisTabProps) {
             <span> · {factCount(view.episodeFacts.length + view.dramaFacts.length)}</span>
           </p>
           {view.corrected && <p class="bt-note">{t('popupTabCorrected')}</p>}
-          <FactList view={view} key={`${view.drama.id}#${view.episode ?? ''}`} />
+          <FactList view={view} key={dramaEpisodeKey(view.drama.id, view.episode)} />
         </div>
       ) : (
         <Reason tab={tab} />

@@ -24,12 +24,12 @@ import {
 import { recordProgress } from '../../utils/db/progress';
 import { updateRemotePacks, type RemoteResult } from '../../utils/db/remote-packs';
 import type {
+  BackgroundProtocol,
   DramaSummary,
   ImportResult,
   OwnFactResult,
-  ProtocolMap,
   StorageStatus,
-} from '../../utils/messaging/protocol';
+} from '../../utils/messaging/to-background';
 import {
   addOwnFactSchema,
   correctionInputSchema,
@@ -63,14 +63,14 @@ export interface HandlerDeps {
   saveRemoteResult?: (manifestUrl: string, result: RemoteResult) => Promise<void>;
 }
 
-type Handler<K extends keyof ProtocolMap> = (
+type Handler<K extends keyof BackgroundProtocol> = (
   data: unknown,
   sender: MessageSender,
-) => Promise<ReturnType<ProtocolMap[K]>>;
+) => Promise<ReturnType<BackgroundProtocol[K]>>;
 
 /** The handlers of every message the background answers. */
 export type BackgroundHandlers = {
-  [K in Exclude<keyof ProtocolMap, 'toggleOverlay' | 'tabState' | 'refreshTab'>]: Handler<K>;
+  [K in keyof BackgroundProtocol]: Handler<K>;
 };
 
 /** Said when IndexedDB is unavailable and a message would save or read the viewer's data. */

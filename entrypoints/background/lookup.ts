@@ -1,31 +1,12 @@
 /** Answers "what does the catalog know about what this page is playing?". */
-import { withSources, type SourcedFact } from '../../utils/catalog/fact-source';
+import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
+import { withSources } from '../../utils/catalog/fact-source';
 import type { Drama } from '../../utils/catalog/types';
 import { matchTitle } from '../../utils/catalog/match-title';
 import type { Playing } from '../../utils/sites/types';
 import { idbReader, type CatalogReader } from '../../utils/db/catalog-reader';
 import type { CatalogDb, OwnFact } from '../../utils/db/database';
-
-/** A fact as the overlay shows it. */
-export interface FactView extends SourcedFact {
-  /** True for a fact the viewer wrote (editable, deletable); catalog facts leave it out. */
-  own?: true;
-}
-
-/** What the overlay needs for one recognised episode. */
-export interface EpisodeView {
-  drama: Pick<Drama, 'id' | 'title' | 'titleKo' | 'year' | 'network' | 'episodes'>;
-  /** The episode playing, or null when the page does not say. */
-  episode: number | null;
-  /** Facts about this episode. */
-  episodeFacts: FactView[];
-  /** Facts about the drama as a whole. */
-  dramaFacts: FactView[];
-  /** Facts of this episode the viewer has already seen pop up or dismissed. */
-  seenFactIds: string[];
-  /** True when the drama comes from the viewer's manual correction, not from the page's titles. */
-  corrected?: boolean;
-}
+import type { EpisodeView, FactView } from '../../utils/messaging/views';
 
 /** The reader for a database or a reader already made (the in-memory fallback). */
 function readerOf(source: CatalogDb | CatalogReader): CatalogReader {
@@ -69,7 +50,7 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
     reader.ownFactsFor(drama.id, 0),
   ]);
   const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
-  const seenFactIds = await reader.seenFactIds(seenKey(drama.id, episode));
+  const seenFactIds = await reader.seenFactIds(dramaEpisodeKey(drama.id, episode));
   // The viewer's facts follow the catalog's, marked as theirs.
   const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, ...fact }: OwnFact): FactView => ({
     ...fact,
@@ -86,15 +67,10 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
   };
 }
 
-/** The `seen` store's key for one episode (null: a page that names no episode). */
-export function seenKey(dramaId: string, episode: number | null): string {
-  return `${dramaId}#${episode ?? ''}`;
-}
-
 /** Remembers that the viewer has seen a fact pop up in an episode, so it does not pop again. */
 export async function markSeen(db: CatalogDb, dramaId: string, episode: number | null, factId: string): Promise<void> {
   const tx = db.transaction('seen', 'readwrite');
-  const key = seenKey(dramaId, episode);
+  const key = dramaEpisodeKey(dramaId, episode);
   const current = await tx.store.get(key);
   if (!current?.factIds.includes(factId)) {
     await tx.store.put({ key, factIds: [...(current?.factIds ?? []), factId], updatedAt: Date.now() });

@@ -31,7 +31,8 @@ import {
 import { withSources } from '../../utils/catalog/fact-source';
 import { progressIn } from '../../utils/db/progress';
 import { takeEarlyRead } from '../../utils/db/search-index-early-read';
-import { sendMessage } from '../../utils/messaging/protocol';
+import { sendToBackground } from '../../utils/messaging/to-background';
+import { sendToTab } from '../../utils/messaging/to-tab';
 import { SearchIndex } from '../../utils/search/search-index';
 import { getSettings } from '../../utils/preferences/settings';
 import { updateSettings } from '../../utils/preferences/settings-store';
@@ -82,7 +83,7 @@ function loadIndex(database: Promise<CatalogDb | null>, persistent: () => Promis
     (again ??= (async () => {
       const db = await database;
       if (!db || !(await persistent())) return null;
-      await sendMessage('prepareCatalog', undefined);
+      await sendToBackground('prepareCatalog', undefined);
       return readSearchIndex(db);
     })());
   const found = async (index: SearchIndex | null | undefined): Promise<SearchIndex> => {
@@ -120,7 +121,7 @@ export function browserServices(): PopupServices {
   const storagePersistent = () =>
     (persistent ??= (async () => {
       if (!(await database())) return false;
-      const status = await sendMessage('storageStatus', undefined).catch(() => null);
+      const status = await sendToBackground('storageStatus', undefined).catch(() => null);
       return status?.persistent ?? true;
     })());
   const index = loadIndex(db, storagePersistent);
@@ -130,7 +131,7 @@ export function browserServices(): PopupServices {
     const tabId = await tab;
     if (tabId === undefined) return null;
     try {
-      return await sendMessage(message, undefined, tabId);
+      return await sendToTab(message, undefined, tabId);
     } catch {
       // No content script there: not a supported site, or a browser page.
       return null;
@@ -166,7 +167,7 @@ export function browserServices(): PopupServices {
       // Switching a site on also switches Between Takes on: the viewer wants it here.
       await updateSettings({ ...(on ? { enabled: true } : {}), sites: { ...settings.sites, [site]: on } });
     },
-    setCorrection: (correction) => sendMessage('setCorrection', correction),
-    clearCorrection: (site, seriesKey) => sendMessage('clearCorrection', { site, seriesKey }),
+    setCorrection: (correction) => sendToBackground('setCorrection', correction),
+    clearCorrection: (site, seriesKey) => sendToBackground('clearCorrection', { site, seriesKey }),
   };
 }

@@ -7,8 +7,9 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { seriesKeyOf } from '../../utils/db/corrections';
-import type { EpisodeView } from '../background/lookup';
-import { onMessage, sendMessage } from '../../utils/messaging/protocol';
+import type { EpisodeView } from '../../utils/messaging/views';
+import { sendToBackground } from '../../utils/messaging/to-background';
+import { onTabMessage } from '../../utils/messaging/to-tab';
 import { watchPlaying } from './page-watcher';
 import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/preferences/settings';
 import { siteForHost } from '../../utils/sites';
@@ -67,31 +68,33 @@ export default defineContentScript({
     const refresh = () => ask(last);
     const actions: OwnFactActions = {
       async add(draft) {
-        const result = await sendMessage('addOwnFact', draft);
+        const result = await sendToBackground('addOwnFact', draft);
         if (!result.ok) return result.problems;
         await refresh();
         return null;
       },
       async update(id, draft) {
-        const result = await sendMessage('updateOwnFact', { id, draft });
+        const result = await sendToBackground('updateOwnFact', { id, draft });
         if (!result.ok) return result.problems;
         await refresh();
         return null;
       },
       async remove(id) {
-        await sendMessage('deleteOwnFact', { id });
+        await sendToBackground('deleteOwnFact', { id });
         await refresh();
       },
     };
-    const overlay = await createOverlayHost(
-      ctx,
-      site,
-      () => {
+    const overlay = await createOverlayHost(ctx, site, {
+      onClose: () => {
         hiddenByViewer = true;
         render();
       },
+      onSeen: (seenIn, fact) => {
+        const seen = { dramaId: seenIn.drama.id, episode: seenIn.episode, factId: fact.id };
+        sendToBackground('markSeen', seen).catch(() => undefined);
+      },
       actions,
-    );
+    });
     let stopWatching: (() => void) | null = null;
     // Answers can arrive out of order; only the newest question's answer counts.
     let asked = 0;
@@ -103,7 +106,7 @@ export default defineContentScript({
       let answer: EpisodeView | null = null;
       if (playing) {
         try {
-          answer = await sendMessage('lookupEpisode', playing);
+          answer = await sendToBackground('lookupEpisode', playing);
         } catch (err) {
           // The extension was reloaded or the worker failed: show nothing rather than stale facts.
           console.warn('Between Takes: lookup failed', err);
@@ -165,10 +168,10 @@ export default defineContentScript({
     // The popup asks every frame of the tab and takes the first answer: a
     // frame of the site that is not a watch page (a hidden helper frame) stays quiet.
     const answersPopup = window === window.top || site.isWatchPage(new URL(location.href));
-    const stopAnsweringState = answersPopup ? onMessage('tabState', () => state()) : () => {};
+    const stopAnsweringState = answersPopup ? onTabMessage('tabState', () => state()) : () => {};
     const stopAnsweringRefresh = !answersPopup
       ? () => {}
-      : onMessage('refreshTab', async () => {
+      : onTabMessage('refreshTab', async () => {
           // The popup may have just changed a correction or the settings: do not wait for the change event.
           settings = await getSettings();
           apply();
@@ -180,7 +183,7 @@ export default defineContentScript({
       stopAnsweringRefresh();
     });
 
-    const removeToggle = onMessage('toggleOverlay', () => {
+    const removeToggle = onTabMessage('toggleOverlay', () => {
       if (typingInTextField()) return;
       hiddenByViewer = !hiddenByViewer;
       render();

@@ -172,7 +172,7 @@ describe('options page', () => {
       'Netflix',
       'Rakuten Viki',
       'Spoiler-safe mode',
-      'Pop facts up while the episode plays',
+      'Pop fact cards up while the episode plays',
     ]) {
       await options.getByRole('checkbox', { name: label }).waitFor();
     }

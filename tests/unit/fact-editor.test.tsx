@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OwnFactActions } from '../../components/FactEditor';
 import { Overlay } from '../../components/Overlay';
-import type { EpisodeView, FactView } from '../../entrypoints/background/lookup';
+import type { EpisodeView, FactView } from '../../utils/messaging/views';
 
 afterEach(cleanup);
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Overlay, type OverlayProps } from '../../components/Overlay';
-import type { EpisodeView, FactView } from '../../entrypoints/background/lookup';
+import type { EpisodeView, FactView } from '../../utils/messaging/views';
 
 afterEach(cleanup);
 

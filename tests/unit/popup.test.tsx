@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { groupByEpisode } from '../../components/popup/DramaFacts';
 import { Popup } from '../../components/popup/Popup';
 import type { PopupServices } from '../../components/popup/popup-services';
-import type { EpisodeView } from '../../entrypoints/background/lookup';
+import type { EpisodeView } from '../../utils/messaging/views';
 import { SearchIndex } from '../../utils/search/search-index';
 import { isAheadOfProgress } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';

@@ -34,6 +34,23 @@ describe('settings', () => {
     expect(settings.theme).toBe('system');
   });
 
+  it('keeps the choice a version-1 viewer made under "autoPopups", now "autoCards", before and after migrating', async () => {
+    const v1 = { ...DEFAULT_SETTINGS, autoCards: undefined, autoPopups: false };
+    delete v1.autoCards;
+    await fakeBrowser.storage.sync.set({ settings: v1, settings$: { v: 1 } });
+    // The content script reads the raw key, maybe before any migration ran.
+    expect((await getSettings()).autoCards).toBe(false);
+    // The popup and options page hold the versioned item, which migrates what is stored when it loads.
+    await settingsItem.migrate();
+    const migrated = (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown>;
+    expect(migrated).toMatchObject({ autoCards: false });
+    expect(migrated).not.toHaveProperty('autoPopups');
+    await updateSettings({ cardSeconds: 20 });
+    const stored = (await fakeBrowser.storage.sync.get('settings')).settings as Record<string, unknown>;
+    expect(stored).toMatchObject({ autoCards: false, cardSeconds: 20 });
+    expect(stored).not.toHaveProperty('autoPopups');
+  });
+
   it('tells watchers about every change, complete, and stops when unwatched', async () => {
     const seen: Settings[] = [];
     const unwatch = watchSettings((s) => seen.push(s));

@@ -7,6 +7,7 @@
  * viewer data: no corrections, no own facts, nothing seen.
  */
 import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
+import { dramaEpisodeKey } from '../catalog/episode-key';
 import { indexByTitleKey } from '../catalog/match-title';
 import type { Playing } from '../sites/types';
 import { correctionFor } from './corrections';
@@ -62,7 +63,7 @@ export function memoryReader(pack: CatalogPack): CatalogReader {
   // The pack lists facts in catalog order; group them once by drama and episode.
   const facts = new Map<string, Fact[]>();
   for (const fact of pack.facts) {
-    const key = `${fact.dramaId}#${fact.episode ?? 0}`;
+    const key = dramaEpisodeKey(fact.dramaId, fact.episode);
     facts.set(key, [...(facts.get(key) ?? []), fact]);
   }
   return {
@@ -70,7 +71,9 @@ export function memoryReader(pack: CatalogPack): CatalogReader {
     dramasByTitleKey: async (key) => byKey(key),
     drama: async (id) => dramas.get(id),
     allDramas: async () => [...pack.dramas],
-    factsForEpisode: async (dramaId, episodeKey) => [...(facts.get(`${dramaId}#${episodeKey}`) ?? [])],
+    factsForEpisode: async (dramaId, episodeKey) => [
+      ...(facts.get(dramaEpisodeKey(dramaId, episodeKey === 0 ? null : episodeKey)) ?? []),
+    ],
     async sourcesById(ids) {
       const out: Record<string, SourceRef> = {};
       for (const id of ids) {

@@ -68,7 +68,7 @@ export interface RemoteShard {
 
 /** Which facts of one episode the viewer has already seen pop up or dismissed. */
 export interface SeenState {
-  /** `${dramaId}#${episode}`. */
+  /** dramaEpisodeKey(dramaId, episode) (utils/catalog/episode-key.ts). */
   key: string;
   factIds: string[];
   updatedAt: number;

@@ -2,7 +2,7 @@
  * What the content script in a tab tells the popup about that tab, and the one
  * reason the popup gives when nothing is recognised there.
  */
-import type { EpisodeView } from '../../entrypoints/background/lookup';
+import type { EpisodeView } from './views';
 import type { Playing, SiteId } from '../sites/types';
 
 /** The content script's answer to the popup's `tabState` message. */

@@ -1,7 +1,7 @@
 /**
  * Follows a playing <video> through its own events and says when a fact's
- * moment comes: no animation-frame loop, no polling of currentTime. Facts are
- * found on the sorted timeline by binary search (utils/timeline.ts).
+ * moment comes, so its card pops up: no animation-frame loop, no polling of currentTime. Facts are
+ * found on the sorted timeline by binary search (timeline.ts).
  *
  * - `timeupdate` while playing: facts whose moment fell since the last update are due;
  * - `seeking`/`seeked`: a jump is not playback, so what was skipped is not due
@@ -10,7 +10,7 @@
  * - `ratechange`: at 2× the time between two updates doubles, and the gap that
  *   counts as a jump rather than playback grows with it.
  */
-import type { FactView } from '../../entrypoints/background/lookup';
+import type { FactView } from '../messaging/views';
 import { buildTimeline, dueBetween, type TimedFact } from './timeline';
 
 /** What the scheduler needs of a video element (an HTMLVideoElement, or a stand-in in tests). */
@@ -22,7 +22,7 @@ export interface PlaybackSource extends EventTarget {
   playbackRate: number;
 }
 
-export interface PopupSchedulerOptions {
+export interface CardSchedulerOptions {
   video: PlaybackSource;
   facts: FactView[];
   /** The shortest gap between two untimed facts, in seconds of video. */
@@ -40,7 +40,7 @@ export interface PopupSchedulerOptions {
 /** Longest step between two timeupdates that still counts as playing through, at 1×. */
 const MAX_PLAY_STEP = 5;
 
-export function schedulePopups(options: PopupSchedulerOptions): void {
+export function scheduleCards(options: CardSchedulerOptions): void {
   const { video, facts, gap, isSeen, onDue, onTime, signal } = options;
   let timeline: TimedFact[] = buildTimeline(facts, video.duration, gap);
   let lastTime = video.currentTime;

@@ -7,7 +7,7 @@
  * pop-up never reveals what has not happened yet. The same moment decides when
  * a veiled fact in the list unveils itself.
  */
-import type { FactView } from '../../entrypoints/background/lookup';
+import type { FactView } from '../messaging/views';
 import { ENDING_FRACTION } from './spoilers';
 
 export interface TimedFact {

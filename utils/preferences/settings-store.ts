@@ -3,14 +3,25 @@
  * item with a version, so a later release can migrate what is stored.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, getSettings, SETTINGS_KEY, withDefaults, type Settings } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  SETTINGS_KEY,
+  withDefaults,
+  type Settings,
+  type StoredSettings,
+} from './settings';
 
 /** Bump with a migration in `migrations` when a field changes meaning. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
+  migrations: {
+    // Version 2 calls the cards cards: "autoPopups" became "autoCards", the viewer's choice kept.
+    2: (stored: StoredSettings) => withDefaults(stored),
+  },
 });
 
 /** Changes some settings, keeping the rest. */

@@ -7,7 +7,7 @@
  * Reading and watching go straight to `browser.storage.sync` (the item's value
  * lives under its plain key, "settings"): the content script then does not
  * carry @wxt-dev/storage, a fifth of its size. Writing goes through the storage
- * item (utils/settings-store.ts), which keeps the version and runs migrations.
+ * item (settings-store.ts), which keeps the version and runs migrations.
  */
 import { browser } from 'wxt/browser';
 import { SITE_IDS, type SiteId } from '../sites/types';
@@ -20,11 +20,11 @@ export interface Settings {
   enabled: boolean;
   /** Per-site switches. */
   sites: Record<SiteId, boolean>;
-  /** Facts pop up on their own while the episode plays. */
-  autoPopups: boolean;
-  /** How long a pop-up card stays, in seconds. */
+  /** Fact cards pop up on their own while the episode plays. */
+  autoCards: boolean;
+  /** How long a card stays, in seconds. */
   cardSeconds: number;
-  /** The shortest gap between two pop-up cards, in seconds. */
+  /** The shortest gap between two cards, in seconds. */
   cardGapSeconds: number;
   /** Which corner of the player the overlay and its cards sit in. */
   position: CardPosition;
@@ -39,7 +39,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   sites: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
-  autoPopups: true,
+  autoCards: true,
   cardSeconds: 12,
   cardGapSeconds: 90,
   position: 'top-right',
@@ -51,28 +51,35 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The key of the settings item in the sync storage area. */
 export const SETTINGS_KEY = 'settings';
 
+/** Settings as any version stored them: version 1 called `autoCards` "autoPopups". */
+export type StoredSettings = Partial<Settings> & { autoPopups?: boolean };
+
 /**
  * Settings as stored, completed with defaults: a field added in a later version,
- * or a site added later, takes its default rather than being undefined.
+ * or a site added later, takes its default rather than being undefined, and a
+ * field an earlier version named otherwise keeps the viewer's value under its
+ * new name (whatever context reads first, before any migration has run).
  */
-export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+export function withDefaults(stored: StoredSettings | null | undefined): Settings {
+  const { autoPopups, ...current } = stored ?? {};
   return {
     ...DEFAULT_SETTINGS,
-    ...stored,
-    sites: { ...DEFAULT_SETTINGS.sites, ...stored?.sites },
+    ...(autoPopups === undefined ? {} : { autoCards: autoPopups }),
+    ...current,
+    sites: { ...DEFAULT_SETTINGS.sites, ...current.sites },
   };
 }
 
 export async function getSettings(): Promise<Settings> {
   const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return withDefaults(stored[SETTINGS_KEY] as Partial<Settings> | undefined);
+  return withDefaults(stored[SETTINGS_KEY] as StoredSettings | undefined);
 }
 
 /** Calls `onChange` with the complete settings whenever they change; returns an unwatch function. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'sync' && SETTINGS_KEY in changes) {
-      onChange(withDefaults(changes[SETTINGS_KEY]!.newValue as Partial<Settings> | undefined));
+      onChange(withDefaults(changes[SETTINGS_KEY]!.newValue as StoredSettings | undefined));
     }
   };
   browser.storage.onChanged.addListener(listener);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FactView } from '../../entrypoints/background/lookup';
-import { schedulePopups, type PlaybackSource } from '../../utils/playback/card-scheduler';
+import type { FactView } from '../../utils/messaging/views';
+import { scheduleCards } from '../../utils/playback/card-scheduler';
+import { FakeVideo } from '../helpers/fake-video';
 import { buildTimeline, dueBetween, firstAfter } from '../../utils/playback/timeline';
 
 const fact = (id: string, extra: Partial<FactView> = {}): FactView => ({
@@ -57,39 +58,11 @@ describe('dueBetween', () => {
   });
 });
 
-/** A <video> stand-in driven by the test, firing the events a real one fires. */
-class FakeVideo extends EventTarget implements PlaybackSource {
-  currentTime = 0;
-  duration = 600;
-  paused = false;
-  seeking = false;
-  playbackRate = 1;
-  /** Plays from the current time to `to`, in timeupdate steps of 0.25 s × rate. */
-  playTo(to: number) {
-    while (this.currentTime < to) {
-      this.currentTime = Math.min(to, this.currentTime + 0.25 * this.playbackRate);
-      this.dispatchEvent(new Event('timeupdate'));
-    }
-  }
-  seekTo(to: number) {
-    this.seeking = true;
-    this.dispatchEvent(new Event('seeking'));
-    this.currentTime = to;
-    this.dispatchEvent(new Event('timeupdate'));
-    this.seeking = false;
-    this.dispatchEvent(new Event('seeked'));
-  }
-  pause() {
-    this.paused = true;
-    this.dispatchEvent(new Event('pause'));
-  }
-}
-
 function setup(facts: FactView[], video = new FakeVideo()) {
   const popped: string[] = [];
   const seen = new Set<string>();
   const controller = new AbortController();
-  schedulePopups({
+  scheduleCards({
     video,
     facts,
     gap: 0,
@@ -103,7 +76,7 @@ function setup(facts: FactView[], video = new FakeVideo()) {
   return { video, popped, seen, controller };
 }
 
-describe('schedulePopups', () => {
+describe('scheduleCards', () => {
   it('pops a timestamped fact at its moment and not before', () => {
     const { video, popped } = setup([fact('kiss', { at: 30 })]);
     video.playTo(29.75);
@@ -126,7 +99,7 @@ describe('schedulePopups', () => {
     expect(popped).toEqual(['early', 'late']);
   });
 
-  it('gives a paused video no new pop-ups', () => {
+  it('gives a paused video no new cards', () => {
     const { video, popped } = setup([fact('kiss', { at: 30 })]);
     video.playTo(20);
     video.pause();

@@ -1,22 +1,18 @@
 /**
- * Every message between the extension's parts, in one place. Content scripts,
- * the popup and the options page send; the background answers (it alone opens
- * IndexedDB for content scripts). Built on @webext-core/messaging for typed
- * send/receive.
+ * Every message the background answers, in one map: content scripts, the
+ * popup and the options page send them; only the background registers
+ * handlers (entrypoints/background/router.ts routes each to its handler).
+ * Built on @webext-core/messaging for typed send/receive.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Pack, PackProblem } from '../catalog/pack';
 import type { Drama } from '../catalog/types';
 import type { CorrectionInput } from '../db/corrections';
 import type { OwnFact } from '../db/database';
-import type { EpisodeView } from '../../entrypoints/background/lookup';
 import type { DraftProblem, ImportSummary, OwnFactDraft } from '../db/own-facts';
 import type { RemoteResult } from '../db/remote-packs';
 import type { Playing, SiteId } from '../sites/types';
-import type { TabState } from './tab-state';
-
-/** The manifest command that shows and hides the overlay (declared in wxt.config.ts). */
-export const TOGGLE_OVERLAY_COMMAND = 'toggle-overlay';
+import type { EpisodeView } from './views';
 
 export interface SeenMessage {
   dramaId: string;
@@ -36,8 +32,8 @@ export type StorageStatus = { persistent: true } | { persistent: false; reason: 
 /** What the options page needs of a drama: article import and the drama picker. */
 export type DramaSummary = Pick<Drama, 'id' | 'title' | 'titleKo' | 'romanized' | 'aliases' | 'episodes' | 'cast'>;
 
-export interface ProtocolMap {
-  // ── To the background, from content scripts ──
+export interface BackgroundProtocol {
+  // ── From content scripts ──
   /** What the catalog knows about what a page is playing; null when nothing. */
   lookupEpisode(playing: Playing): EpisodeView | null;
   /** A fact popped up or was dismissed: it does not pop again in that episode. */
@@ -49,7 +45,7 @@ export interface ProtocolMap {
   /** Deletes one of the viewer's facts; ok is false when there was no such fact. */
   deleteOwnFact(target: { id: string }): { ok: boolean };
 
-  // ── To the background, from the extension's own pages (popup, options) ──
+  // ── From the extension's own pages (popup, options) ──
   /** Whether the viewer's data can be saved (false: IndexedDB is unavailable, the built-in catalog is in use). */
   storageStatus(): StorageStatus;
   /** Seed the catalog and its search index if not done yet (the popup then reads them). */
@@ -66,14 +62,7 @@ export interface ProtocolMap {
   listDramas(): DramaSummary[];
   /** Fetches changed shards from a remote pack manifest and swaps them in. */
   updateRemotePacks(target: { manifestUrl: string }): RemoteResult;
-
-  // ── To a tab's content script ──
-  /** The viewer pressed the show/hide shortcut (a manifest command). */
-  toggleOverlay(): void;
-  /** What it sees and shows (the popup's "This tab"). */
-  tabState(): TabState;
-  /** Ask the background again (a correction changed), then say what it shows. */
-  refreshTab(): TabState;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage: sendToBackground, onMessage: onBackgroundMessage } =
+  defineExtensionMessaging<BackgroundProtocol>();

@@ -1,0 +1,161 @@
+/**
+ * Where the overlay lives in the page: a shadow root (so the page's CSS cannot
+ * reach it) inside the site's player container (so it stays visible in
+ * fullscreen), moved into whatever element the page sends fullscreen, and back.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Settings } from '../../utils/preferences/settings';
+import type { SiteAdapter } from '../../utils/sites/types';
+
+/** Events that must not reach the page's player (its shortcuts and click-to-pause). */
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+];
+
+export interface Placement {
+  /** Puts the overlay in the player container the page has now, in the viewer's corner and theme. */
+  place(settings: Pick<Settings, 'position' | 'theme'>): void;
+  /** Whether the overlay is on the page, in the player container the page has now. */
+  inPlace(): boolean;
+  /** Takes the overlay out of the page. */
+  remove(): void;
+  /** The element the overlay is anchored in: the player container, or the body. */
+  readonly anchor: Element;
+  /** The overlay's container inside the shadow root, while mounted. */
+  readonly container: HTMLElement | undefined;
+  /** Whether the overlay is on the page now. */
+  readonly visible: boolean;
+}
+
+export interface PlacementOptions {
+  css: string;
+  /** Draw into the container (just mounted). */
+  render: (container: HTMLElement) => void;
+  /** Clear the container (about to be removed). */
+  clear: (container: HTMLElement) => void;
+}
+
+function resolvedTheme(theme: Settings['theme']): 'light' | 'dark' {
+  if (theme !== 'system') return theme;
+  return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+}
+
+export async function createPlacement(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  { css, render, clear }: PlacementOptions,
+): Promise<Placement> {
+  let anchor: Element = document.body;
+  /** A player we gave `position: relative` (see contain), and what its inline value was. */
+  let positioned: { el: HTMLElement; value: string; priority: string } | null = null;
+
+  const ui = await createShadowRootUi<HTMLElement>(ctx, {
+    name: 'between-takes-overlay',
+    position: 'inline',
+    anchor: () => anchor,
+    append: 'last',
+    css,
+    isolateEvents: ISOLATED_EVENTS,
+    onMount(container) {
+      render(container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) clear(container);
+    },
+  });
+
+  const currentTarget = () => site.playerContainer(document) ?? document.body;
+
+  /**
+   * The overlay is positioned against the player. A page whose CSS forces the
+   * player to `position: static` (a global reset with !important) would send it
+   * to a corner of the page instead: give that player back a containing block,
+   * with an inline !important that outranks any stylesheet, and only then.
+   */
+  function contain(target: Element) {
+    if (positioned?.el === target) return;
+    release();
+    if (target === document.body || !(target instanceof HTMLElement)) return;
+    if (getComputedStyle(target).position !== 'static') return;
+    positioned = {
+      el: target,
+      value: target.style.getPropertyValue('position'),
+      priority: target.style.getPropertyPriority('position'),
+    };
+    target.style.setProperty('position', 'relative', 'important');
+  }
+
+  /** Gives the player its own inline position back. */
+  function release() {
+    if (!positioned) return;
+    const { el, value, priority } = positioned;
+    positioned = null;
+    if (value) el.style.setProperty('position', value, priority);
+    else el.style.removeProperty('position');
+  }
+
+  /**
+   * Keeps the overlay inside the fullscreen element, and back in the player
+   * after. A fullscreen element that is a shadow host renders only its shadow
+   * tree, so the overlay goes into that tree.
+   */
+  function followFullscreen() {
+    if (!ui.shadowHost.isConnected && ui.mounted === undefined) return;
+    const host = ui.shadowHost;
+    const fullscreen = document.fullscreenElement;
+    if (fullscreen && fullscreen.tagName !== 'VIDEO') {
+      const inside = fullscreen.shadowRoot ? host.getRootNode() === fullscreen.shadowRoot : fullscreen.contains(host);
+      if (!inside) (fullscreen.shadowRoot ?? fullscreen).append(host);
+    } else if (!fullscreen && host.parentElement !== anchor && anchor.isConnected) {
+      anchor.append(host);
+    }
+  }
+
+  function place(settings: Pick<Settings, 'position' | 'theme'>) {
+    const host = ui.shadowHost;
+    const target = currentTarget();
+    host.dataset['placement'] = target === document.body ? 'page' : 'player';
+    host.dataset['corner'] = settings.position;
+    host.dataset['theme'] = resolvedTheme(settings.theme);
+    if (!host.isConnected || target !== anchor) {
+      anchor = target;
+      // The host may have left the page with a replaced player; unmount it all the same.
+      if (ui.mounted !== undefined || host.isConnected) ui.remove();
+      ui.mount();
+      followFullscreen();
+    }
+    contain(target);
+  }
+
+  function remove() {
+    release();
+    if (ui.shadowHost.isConnected) ui.remove();
+  }
+
+  ctx.addEventListener(document, 'fullscreenchange', followFullscreen);
+  ctx.onInvalidated(release);
+  return {
+    place,
+    inPlace: () => ui.shadowHost.isConnected && currentTarget() === anchor,
+    remove,
+    get anchor() {
+      return anchor;
+    },
+    get container() {
+      return ui.mounted;
+    },
+    get visible() {
+      return ui.shadowHost.isConnected;
+    },
+  };
+}
