@@ -8,7 +8,7 @@ import type { FactSource } from '../utils/catalog/fact-source';
 import { t } from '../utils/i18n';
 
 /** "2017-01-10" → "Jan 10, 2017" in the viewer's language; "2017-01" → "Jan 2017"; "2017" stays. */
-export function formatSourceDate(date: string, locale?: string): string {
+function formatSourceDate(date: string, locale?: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number?, number?];
   if (month === undefined) return String(year);
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', timeZone: 'UTC' };

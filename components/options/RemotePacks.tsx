@@ -7,7 +7,7 @@ import { remotePacksItem, type RemotePacksSetting } from '../../utils/preference
 import { remoteProblemText } from '../problem-text';
 
 /** One line for an update's outcome. */
-export function remoteResultText(result: RemoteResult): string {
+function remoteResultText(result: RemoteResult): string {
   return result.ok
     ? t('remoteUpdated', result.version, result.updated.length, result.unchanged, result.removed.length)
     : t('remoteFailed', remoteProblemText(result.problem));

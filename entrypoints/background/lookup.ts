@@ -14,7 +14,7 @@ function readerOf(source: CatalogDb | CatalogReader): CatalogReader {
 }
 
 /** Finds the drama a page names, trying its titles most trusted first. */
-export async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): Promise<Drama | null> {
+async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): Promise<Drama | null> {
   const reader = readerOf(source);
   for (const title of playing.titles) {
     const query = playing.season === undefined ? { title } : { title, season: playing.season };

@@ -19,15 +19,9 @@ import { browser } from 'wxt/browser';
 import type { IndexLoading, PopupServices } from '../../components/popup/popup-services';
 import type { CatalogPack } from '../../utils/catalog/types';
 import { packFactsOfDrama } from '../../utils/db/catalog-reader';
-import {
-  factsOfDrama,
-  openCatalogDb,
-  readSearchIndex,
-  searchIndexFrom,
-  sourcesById,
-  type CatalogDb,
-  type StoredSearchIndex,
-} from '../../utils/db/database';
+import { factsOfDrama, sourcesById } from '../../utils/db/reads';
+import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
+import { readSearchIndex, searchIndexFrom, type StoredSearchIndex } from '../../utils/db/search-store';
 import { withSources } from '../../utils/catalog/fact-source';
 import { progressIn } from '../../utils/db/progress';
 import { takeEarlyRead } from '../../utils/db/search-index-early-read';

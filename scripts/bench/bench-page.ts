@@ -6,7 +6,9 @@
  */
 import MiniSearch from 'minisearch';
 import type { CatalogPack } from '../../utils/catalog/types';
-import { openCatalogDb, readSearchIndex, seedCatalog } from '../../utils/db/database';
+import { openCatalogDb } from '../../utils/db/database';
+import { readSearchIndex } from '../../utils/db/search-store';
+import { seedCatalog } from '../../utils/db/seed';
 import { SearchIndex } from '../../utils/search/search-index';
 import { generateCatalog } from './generate-catalog';
 

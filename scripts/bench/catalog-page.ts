@@ -2,7 +2,8 @@
  * Runs in a Chromium page (bundled by scripts/bench.ts): the extension's own
  * database code against a generated catalog of 5,000 dramas and 100,000 facts.
  */
-import { openCatalogDb, seedCatalog } from '../../utils/db/database';
+import { openCatalogDb } from '../../utils/db/database';
+import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { titleKey } from '../../utils/catalog/match-title';
 import { SearchIndex } from '../../utils/search/search-index';

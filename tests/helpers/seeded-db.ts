@@ -3,7 +3,8 @@
  * test (fake-indexeddb must be loaded first by the test file).
  */
 import { afterEach } from 'vitest';
-import { openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/database';
+import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
+import { seedCatalog } from '../../utils/db/seed';
 import { catalog } from './catalog';
 
 let open: CatalogDb[] = [];

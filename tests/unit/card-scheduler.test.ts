@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FactView } from '../../utils/messaging/views';
 import { scheduleCards } from '../../utils/playback/card-scheduler';
 import { FakeVideo } from '../helpers/fake-video';
-import { buildTimeline, dueBetween, firstAfter } from '../../utils/playback/timeline';
+import { buildTimeline, dueBetween } from '../../utils/playback/timeline';
 
 const fact = (id: string, extra: Partial<FactView> = {}): FactView => ({
   id,
@@ -52,9 +52,6 @@ describe('dueBetween', () => {
     [31, 20, []],
   ])('(%s, %s] → %j', (from, to, ids) => {
     expect(dueBetween(timeline, from, to).map((e) => e.fact.id)).toEqual(ids);
-  });
-  it('finds positions by binary search', () => {
-    expect([0, 10, 25, 99].map((t) => firstAfter(timeline, t))).toEqual([0, 1, 2, 3]);
   });
 });
 

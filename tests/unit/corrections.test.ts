@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { clearCorrection, correctionKey, saveCorrection, seriesKeyOf } from '../../utils/db/corrections';
-import { factsOfDrama, loadSearchIndex, readSearchIndex, seedCatalog } from '../../utils/db/database';
+import { factsOfDrama } from '../../utils/db/reads';
+import { loadSearchIndex, readSearchIndex } from '../../utils/db/search-store';
+import { seedCatalog } from '../../utils/db/seed';
 import type { SearchIndexSnapshot } from '../../utils/search/search-index';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { progressIn, recordProgress } from '../../utils/db/progress';

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { checkPackText } from '../../utils/catalog/pack';
-import { DB_VERSION, openCatalogDb, seedCatalog, toStoredFact } from '../../utils/db/database';
+import { DB_VERSION, openCatalogDb, toStoredFact } from '../../utils/db/database';
+import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { addOwnFact } from '../../utils/db/own-facts';
 import { catalog } from '../helpers/catalog';

@@ -1,15 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogPack } from '../../utils/catalog/types';
-import {
-  DB_VERSION,
-  dramaWideFacts,
-  factsForEpisode,
-  openCatalogDb,
-  seedCatalog,
-  storedCatalogVersion,
-  type CatalogDb,
-} from '../../utils/db/database';
+import { DB_VERSION, openCatalogDb, type CatalogDb } from '../../utils/db/database';
+import { factsForEpisode } from '../../utils/db/reads';
+import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';
@@ -39,7 +33,7 @@ describe('seedCatalog', () => {
     expect(await db.count('dramas')).toBe(catalog.dramas.length);
     expect(await db.count('facts')).toBe(catalog.facts.length);
     expect(await db.count('sources')).toBe(catalog.sources.length);
-    expect(await storedCatalogVersion(db)).toBe(catalog.version);
+    expect(await db.get('meta', 'catalogVersion')).toBe(catalog.version);
   });
 
   it('does nothing when that version is already stored', async () => {
@@ -55,7 +49,7 @@ describe('seedCatalog', () => {
     expect(await seedCatalog(db, update)).toBe(true);
     expect(await db.get('facts', catalog.facts[0]!.id)).toBeUndefined();
     expect(await db.count('facts')).toBe(catalog.facts.length - 1);
-    expect(await storedCatalogVersion(db)).toBe('next');
+    expect(await db.get('meta', 'catalogVersion')).toBe('next');
   });
 
   it('never touches the viewer’s own stores', async () => {
@@ -97,7 +91,7 @@ describe('seedCatalog', () => {
       dramas: [...catalog.dramas, { title: 'No id' }],
     } as unknown as CatalogPack;
     await expect(seedCatalog(db, broken)).rejects.toThrow();
-    expect(await storedCatalogVersion(db)).toBe(catalog.version);
+    expect(await db.get('meta', 'catalogVersion')).toBe(catalog.version);
     expect(await db.count('dramas')).toBe(catalog.dramas.length);
     expect(await db.count('facts')).toBe(catalog.facts.length);
   });
@@ -109,7 +103,7 @@ describe('lookups', () => {
     await seedCatalog(db, catalog);
     const expected = catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === 14);
     expect(await factsForEpisode(db, 'healer', 14)).toEqual(expected);
-    expect(await dramaWideFacts(db, 'healer')).toEqual(
+    expect(await factsForEpisode(db, 'healer', 0)).toEqual(
       catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === null),
     );
   });

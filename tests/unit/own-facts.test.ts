@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { PackError, type PackProblem } from '../../utils/catalog/pack';
-import { seedCatalog } from '../../utils/db/database';
+import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import {
   addOwnFact,

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { loadSearchIndex, seedCatalog } from '../../utils/db/database';
+import { loadSearchIndex } from '../../utils/db/search-store';
+import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { addOwnFact } from '../../utils/db/own-facts';
 import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';

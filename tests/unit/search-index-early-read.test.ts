@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_NAME, DB_VERSION, openCatalogDb, searchIndexFrom, seedCatalog } from '../../utils/db/database';
+import { DB_NAME, DB_VERSION, openCatalogDb } from '../../utils/db/database';
+import { searchIndexFrom } from '../../utils/db/search-store';
+import { seedCatalog } from '../../utils/db/seed';
 import {
   EARLY_READ_KEY,
   publishEarlyRead,

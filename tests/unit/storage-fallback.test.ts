@@ -8,7 +8,9 @@ import {
 } from '../../entrypoints/background/handlers';
 import { createCatalogAccess, type DbOpener } from '../../utils/db/catalog-access';
 import { idbReader, memoryReader, packFactsOfDrama } from '../../utils/db/catalog-reader';
-import { factsOfDrama, openCatalogDb, seedCatalog, type CatalogDb } from '../../utils/db/database';
+import { factsOfDrama } from '../../utils/db/reads';
+import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
+import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import type { Playing } from '../../utils/sites/types';
 import { catalog } from '../helpers/catalog';

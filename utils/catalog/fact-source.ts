@@ -14,7 +14,7 @@ export interface SourcedFact extends Fact {
 }
 
 /** The part of a source the UI shows. */
-export function factSource(source: SourceRef | undefined): FactSource | undefined {
+function factSource(source: SourceRef | undefined): FactSource | undefined {
   if (!source) return undefined;
   const { title, publisher, url, date } = source;
   return {

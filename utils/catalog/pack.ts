@@ -101,7 +101,7 @@ export class PackError extends Error {
 }
 
 /** How many bytes `text` takes as UTF-8. */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 

@@ -176,6 +176,4 @@ export const sourcesFileSchema = z.strictObject({
   sources: z.array(catalogSourceSchema).min(1),
 });
 
-export type DramaFile = z.output<typeof dramaFileSchema>;
-export type DramaFileInput = z.input<typeof dramaFileSchema>;
 export type Source = z.output<typeof sourceSchema>;

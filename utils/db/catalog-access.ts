@@ -8,7 +8,8 @@
  */
 import type { CatalogPack } from '../catalog/types';
 import { idbReader, memoryReader, type CatalogReader } from './catalog-reader';
-import { seedCatalog, type CatalogDb } from './database';
+import { seedCatalog } from './seed';
+import type { CatalogDb } from './database';
 
 /** The catalog as the background can reach it now. */
 export type CatalogAccess =

@@ -11,15 +11,8 @@ import { dramaEpisodeKey } from '../catalog/episode-key';
 import { indexByTitleKey } from '../catalog/match-title';
 import type { Playing } from '../sites/types';
 import { correctionFor } from './corrections';
-import {
-  dramasByTitleKey,
-  factsForEpisode,
-  ownFactsFor,
-  sourcesById,
-  type CatalogDb,
-  type Correction,
-  type OwnFact,
-} from './database';
+import { dramasByTitleKey, factsForEpisode, ownFactsFor, sourcesById } from './reads';
+import type { CatalogDb, Correction, OwnFact } from './database';
 
 export interface CatalogReader {
   /** True when the viewer's data (corrections, own facts, seen, progress) can be read and saved. */

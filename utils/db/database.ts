@@ -1,19 +1,12 @@
 /**
- * The catalog database: IndexedDB in the extension's own origin, opened only by
- * the background (content scripts ask it through messages). The bundled pack is
- * seeded in one transaction whenever its version differs from the one stored,
- * which covers install, every update, and a seed interrupted by the browser
- * stopping the worker (the transaction is then rolled back and done again).
+ * The catalog database: IndexedDB in the extension's own origin, opened by the
+ * background and the extension's pages (content scripts ask through messages).
+ * Its schema, its records and opening it live here; seeding is seed.ts, reads
+ * are reads.ts, the stored search index is search-store.ts.
  */
-import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
-import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
-import {
-  SEARCH_INDEX_FORMAT,
-  SearchIndex,
-  type PeopleAndFactsSnapshot,
-  type SearchIndexSnapshot,
-} from '../search/search-index';
-
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Drama, Fact, SourceRef } from '../catalog/types';
+import type { PeopleAndFactsSnapshot, SearchIndexSnapshot } from '../search/search-index';
 import { DB_NAME, DB_VERSION } from './db-identity';
 
 export { DB_NAME, DB_VERSION };
@@ -151,74 +144,6 @@ export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promis
   return db;
 }
 
-/** The catalog version currently stored, if any. */
-export async function storedCatalogVersion(db: CatalogDb): Promise<string | undefined> {
-  const version = await db.get('meta', 'catalogVersion');
-  return typeof version === 'string' ? version : undefined;
-}
-
-/** Whether a stored part of the search index has the current format (older ones are rebuilt at the next seed). */
-function isCurrentFormat<T extends SearchIndexSnapshot | PeopleAndFactsSnapshot>(value: unknown): value is T {
-  return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === SEARCH_INDEX_FORMAT;
-}
-
-/**
- * Replaces the catalog stores with `pack` in one transaction, lays the remote
- * shards over it (a remote drama replaces the bundled record and facts of the
- * same id), and stores the popup's search index over the result — unless that
- * version is already stored with a search index of the current format. Returns
- * whether it wrote anything.
- */
-export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boolean> {
-  const tx = db.transaction(['meta', 'dramas', 'facts', 'sources', 'remoteShards'], 'readwrite');
-  const meta = tx.objectStore('meta');
-  const [version, indexFormat] = await Promise.all([meta.get('catalogVersion'), meta.get('searchIndexFormat')]);
-  if (version === pack.version && indexFormat === String(SEARCH_INDEX_FORMAT)) {
-    await tx.done;
-    return false;
-  }
-  // Native requests, not idb's promise per request: 100,000 promises cost more
-  // than the writes. A failed request aborts the transaction, and tx.done rejects.
-  const dramas = unwrap(tx.objectStore('dramas'));
-  const facts = unwrap(tx.objectStore('facts'));
-  const sources = unwrap(tx.objectStore('sources'));
-  try {
-    const shards = await tx.objectStore('remoteShards').getAll();
-    const remote = new Set(shards.map((s) => s.dramaId));
-    dramas.clear();
-    facts.clear();
-    sources.clear();
-    for (const drama of pack.dramas) if (!remote.has(drama.id)) dramas.put(drama);
-    pack.facts.forEach((fact, seq) => {
-      if (!remote.has(fact.dramaId)) facts.put(toStoredFact(fact, seq));
-    });
-    for (const source of pack.sources) sources.put(source);
-    for (const shard of shards) {
-      dramas.put(shard.drama);
-      shard.facts.forEach((fact, seq) => facts.put(toStoredFact(fact, seq)));
-      for (const source of shard.sources) sources.put(source);
-    }
-    // Built synchronously between requests, the transaction stays active meanwhile.
-    const searchIndex = SearchIndex.build(
-      [...pack.dramas.filter((d) => !remote.has(d.id)), ...shards.map((s) => s.drama)],
-      [...pack.facts.filter((f) => !remote.has(f.dramaId)), ...shards.flatMap((s) => s.facts)],
-    );
-    const rawMeta = unwrap(meta);
-    rawMeta.put(searchIndex.toSnapshot(), 'searchIndex');
-    rawMeta.put(searchIndex.factsSnapshot(), 'searchFacts');
-    rawMeta.put(String(SEARCH_INDEX_FORMAT), 'searchIndexFormat');
-    rawMeta.put(pack.version, 'catalogVersion');
-    await tx.done;
-  } catch (err) {
-    // A request that throws (a record IndexedDB cannot store) does not abort the
-    // transaction by itself; without this the clear() calls would commit.
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw err;
-  }
-  return true;
-}
-
 /** A catalog fact as stored: indexed episode (0 = whole drama) and its order within the pack. */
 export function toStoredFact(fact: Fact, seq: number): StoredFact {
   return { ...fact, episodeKey: fact.episode ?? 0, seq };
@@ -231,84 +156,4 @@ export function abortQuietly(tx: { abort(): void }) {
   } catch {
     // Already finished or aborted.
   }
-}
-
-/** Dramas carrying a normalised title key (see match-title.ts). */
-export async function dramasByTitleKey(db: CatalogDb, key: string): Promise<Drama[]> {
-  return db.getAllFromIndex('dramas', 'byTitleKey', key);
-}
-
-function withoutStorageFields({ episodeKey: _episodeKey, seq: _seq, ...fact }: StoredFact): Fact {
-  return fact;
-}
-
-/** The facts about one episode of a drama, in catalog order. */
-export async function factsForEpisode(db: CatalogDb, dramaId: string, episode: number): Promise<Fact[]> {
-  const stored = await db.getAllFromIndex('facts', 'byDramaEpisode', [dramaId, episode]);
-  return stored.sort((a, b) => a.seq - b.seq).map(withoutStorageFields);
-}
-
-/** The facts about a drama as a whole (no episode). */
-export async function dramaWideFacts(db: CatalogDb, dramaId: string): Promise<Fact[]> {
-  return factsForEpisode(db, dramaId, 0);
-}
-
-export async function sourcesById(db: CatalogDb, ids: Iterable<string>): Promise<Record<string, SourceRef>> {
-  const out: Record<string, SourceRef> = {};
-  for (const id of new Set(ids)) {
-    const source = await db.get('sources', id);
-    if (source) out[id] = source;
-  }
-  return out;
-}
-
-/** The search index stored at seed time, in the order the popup can use it. */
-export interface StoredSearchIndex {
-  /** Titles, aliases and people (no words of facts yet); null when there is no index of the current format. */
-  titles: Promise<SearchIndex | null>;
-  /** The same index with the words of facts; null as above. */
-  full: Promise<SearchIndex | null>;
-}
-
-/**
- * Starts reading the search index stored at seed time. Both parts are asked for
- * in one read transaction, so they belong to the same seed even if the
- * background reseeds meanwhile; the titles part is answered first.
- */
-export function readSearchIndex(db: CatalogDb): StoredSearchIndex {
-  const store = db.transaction('meta').store;
-  return searchIndexFrom(store.get('searchIndex'), store.get('searchFacts'));
-}
-
-/** The search index from its two stored parts as they are read (by readSearchIndex or the popup's early read). */
-export function searchIndexFrom(head: Promise<unknown>, facts: Promise<unknown>): StoredSearchIndex {
-  const titles = head.then((snapshot) =>
-    isCurrentFormat<SearchIndexSnapshot>(snapshot) ? SearchIndex.fromSnapshot(snapshot) : null,
-  );
-  const full = Promise.all([titles, facts]).then(([index, part]) =>
-    index && isCurrentFormat<PeopleAndFactsSnapshot>(part) ? index.withFacts(part) : null,
-  );
-  return { titles, full };
-}
-
-/** The whole search index stored at seed time, or null when there is none of the current format yet. */
-export function loadSearchIndex(db: CatalogDb): Promise<SearchIndex | null> {
-  return readSearchIndex(db).full;
-}
-
-/**
- * The viewer's facts about one episode (0 = the whole drama), oldest first.
- * Here rather than in own-facts.ts, whose writes check drafts with zod: the
- * popup reads own facts and should not load a validator it never uses.
- */
-export async function ownFactsFor(db: CatalogDb, dramaId: string, episodeKey: number): Promise<OwnFact[]> {
-  const facts = await db.getAllFromIndex('ownFacts', 'byDramaEpisode', [dramaId, episodeKey]);
-  return facts.sort((a, b) => a.createdAt - b.createdAt);
-}
-
-/** Every fact about a drama, drama-wide facts first, then by episode, in catalog order. */
-export async function factsOfDrama(db: CatalogDb, dramaId: string): Promise<Fact[]> {
-  const range = IDBKeyRange.bound([dramaId, 0], [dramaId, Number.MAX_SAFE_INTEGER]);
-  const stored = await db.getAllFromIndex('facts', 'byDramaEpisode', range);
-  return stored.sort((a, b) => a.episodeKey - b.episodeKey || a.seq - b.seq).map(withoutStorageFields);
 }

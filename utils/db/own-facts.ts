@@ -38,7 +38,7 @@ export class DraftError extends Error {
 }
 
 /** A new own-fact id: a slug unlikely to clash with any catalog or imported id. */
-export function newOwnFactId(now = Date.now()): string {
+function newOwnFactId(now = Date.now()): string {
   const random = Math.floor(Math.random() * 36 ** 6)
     .toString(36)
     .padStart(6, '0');

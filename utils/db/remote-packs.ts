@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { checkPackText, toDrama, toFact, toSource, type PackProblem } from '../catalog/pack';
 import { text } from '../catalog/schema';
 import { PACK_FORMAT, type CatalogPack } from '../catalog/types';
-import { abortQuietly, seedCatalog, toStoredFact, type CatalogDb, type RemoteShard } from './database';
+import { abortQuietly, toStoredFact, type CatalogDb, type RemoteShard } from './database';
+import { seedCatalog } from './seed';
 
 /** The largest manifest accepted, in bytes. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -59,7 +60,7 @@ class RemoteError extends Error {
 }
 
 /** Only http(s) addresses; anything else (file:, data:, javascript:) is refused. */
-export function parseRemoteUrl(url: string, base?: string): URL | null {
+function parseRemoteUrl(url: string, base?: string): URL | null {
   try {
     const parsed = new URL(url, base);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
@@ -90,7 +91,7 @@ async function fetchBytes(fetcher: Fetcher, url: string, max: number, shard?: st
 }
 
 /** Hex sha256 of bytes, by the browser's Web Crypto. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

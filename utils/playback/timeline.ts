@@ -27,7 +27,7 @@ function finite(duration: number): boolean {
 }
 
 /** The moment a fact belongs to, given the episode's length. */
-export function momentOf(fact: FactView, duration: number, index = 0, count = 1, gap = 0): number {
+function momentOf(fact: FactView, duration: number, index = 0, count = 1, gap = 0): number {
   if (fact.at !== undefined) return fact.at;
   if (!finite(duration)) return UNKNOWN_DURATION_START + index * Math.max(gap, 30);
   if (fact.spoiler)
@@ -57,7 +57,7 @@ export function buildTimeline(facts: FactView[], duration: number, gap: number):
 }
 
 /** Index of the first entry with time > t (binary search). */
-export function firstAfter(timeline: readonly TimedFact[], t: number): number {
+function firstAfter(timeline: readonly TimedFact[], t: number): number {
   let lo = 0;
   let hi = timeline.length;
   while (lo < hi) {

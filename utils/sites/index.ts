@@ -5,7 +5,7 @@ import { kocowa } from './kocowa';
 import { netflix } from './netflix';
 import { ondemandkorea } from './ondemandkorea';
 import { primevideo } from './primevideo';
-import type { SiteAdapter, SiteId } from './types';
+import type { SiteAdapter } from './types';
 import { viki } from './viki';
 import { viu } from './viu';
 import { wetv } from './wetv';
@@ -31,9 +31,4 @@ export function siteForHost(hostname: string): SiteAdapter | undefined {
       return hostname === base || hostname.endsWith('.' + base);
     }),
   );
-}
-
-/** The adapter with this id. */
-export function siteById(id: SiteId): SiteAdapter | undefined {
-  return SITES.find((site) => site.id === id);
 }

@@ -74,7 +74,7 @@ export function seriesIdOf(value: unknown): string | undefined {
 }
 
 /** The page's Next.js data (`<script id="__NEXT_DATA__">`), or undefined when absent or broken. */
-export function nextData(doc: Document): Record<string, unknown> | undefined {
+function nextData(doc: Document): Record<string, unknown> | undefined {
   const script = doc.getElementById('__NEXT_DATA__');
   if (!script) return undefined;
   try {
