@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import type { SearchDrama, SearchIndex } from '../../utils/search/search-index';
+import type { SearchDrama } from '../../utils/search/record-codec';
+import type { SearchIndex } from '../../utils/search/search-index';
 import type { TabState } from '../../utils/messaging/tab-state';
 import { SearchBox } from './SearchBox';
 import type { PopupServices } from './popup-services';

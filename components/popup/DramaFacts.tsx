@@ -8,7 +8,8 @@ import { useState } from 'preact/hooks';
 import type { SourcedFact } from '../../utils/catalog/fact-source';
 import type { Fact } from '../../utils/catalog/types';
 import { t } from '../../utils/i18n';
-import { factMatches, type SearchDrama } from '../../utils/search/search-index';
+import type { SearchDrama } from '../../utils/search/record-codec';
+import { factMatches } from '../../utils/search/search-index';
 import { isAheadOfProgress } from '../../utils/playback/spoilers';
 import { PopupFact } from './PopupFact';
 

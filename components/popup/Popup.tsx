@@ -6,7 +6,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Fact } from '../../utils/catalog/types';
 import { t } from '../../utils/i18n';
-import type { SearchDrama, SearchIndex } from '../../utils/search/search-index';
+import type { SearchDrama } from '../../utils/search/record-codec';
+import type { SearchIndex } from '../../utils/search/search-index';
 import type { TabState } from '../../utils/messaging/tab-state';
 import { DramaFacts } from './DramaFacts';
 import { SearchBox } from './SearchBox';

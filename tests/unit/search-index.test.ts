@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compactText, foldText, indexTerms, queryWords, withinOneEdit } from '../../utils/search/normalize';
-import {
-  decodeDramas,
-  encodeDramas,
-  factMatches,
-  SearchIndex,
-  type SearchDrama,
-} from '../../utils/search/search-index';
+import { decodeDramas, encodeDramas, type SearchDrama } from '../../utils/search/record-codec';
+import { factMatches, SearchIndex } from '../../utils/search/search-index';
 import { catalog } from '../helpers/catalog';
 
 const index = SearchIndex.build(catalog.dramas, catalog.facts);

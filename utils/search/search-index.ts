@@ -25,22 +25,11 @@
  */
 import type { Drama, Fact } from '../catalog/types';
 import { compactText, compactTitleForms, indexTerms, queryWords, withinOneEdit } from './normalize';
+import { decodeDrama, encodeDramas, joinRecords, splitRecords, type SearchDrama } from './record-codec';
+import { addTerm, TermTable, type TermTableSnapshot } from './term-table';
 
 /** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
 export const SEARCH_INDEX_FORMAT = 4;
-
-/** What search knows of a drama: enough to show a result and describe why it matched. */
-export interface SearchDrama {
-  id: string;
-  title: string;
-  titleKo: string;
-  year: number;
-  episodes: number;
-  /** Every name it goes by, canonical title first. */
-  names: string[];
-  /** Actors (with their other spellings) and characters; empty until the second part is loaded. */
-  people: string[];
-}
 
 /** Where a query word was found. */
 export type MatchField = 'title' | 'people' | 'facts';
@@ -53,22 +42,6 @@ export interface SearchResult {
   fields: MatchField[];
   /** The other name or the person the query matched, when it is not the canonical title. */
   matched: { kind: 'name' | 'person'; text: string } | null;
-}
-
-/** Drama positions: two bytes each while a catalog has at most 65,536 dramas. */
-type Postings = Uint16Array | Uint32Array;
-
-/**
- * One term table as stored: the sorted terms joined by "\n" (terms never
- * contain whitespace) in two strings, those starting in Latin script and those
- * after them (hangul sorts after Latin): one hangul term would make a single
- * string two bytes a character, and most terms are Latin.
- */
-export interface TermTableSnapshot {
-  terms: string;
-  wideTerms: string;
-  starts: Uint32Array;
-  postings: Postings;
 }
 
 /**
@@ -100,73 +73,6 @@ export interface PeopleAndFactsSnapshot {
   facts: TermTableSnapshot;
 }
 
-// Separators of the drama records: control characters, which catalog text never contains (schema.ts).
-const RECORD = '\u001d';
-const FIELD = '\u001e';
-const ITEM = '\u001f';
-// eslint-disable-next-line no-control-regex -- exactly the separators above
-const SEPARATORS = /[\u001d-\u001f]/g;
-
-const clean = (s: string) => s.replace(SEPARATORS, ' ');
-
-/** The stored records of `dramas`: the first part's two strings and the second part's people. */
-export interface EncodedDramas {
-  dramas: string;
-  titlesKo: string;
-  castOf: string;
-}
-
-/**
- * Drama records as strings: records split by RECORD, fields by FIELD, list
- * items by ITEM. The names stored are those besides the title and the Korean
- * title, which decoding puts back in front (they are always a drama's first names).
- */
-export function encodeDramas(dramas: SearchDrama[]): EncodedDramas {
-  return {
-    dramas: dramas
-      .map((d) =>
-        [
-          clean(d.id),
-          clean(d.title),
-          String(d.year),
-          String(d.episodes),
-          d.names
-            .filter((n) => n !== d.title && n !== d.titleKo)
-            .map(clean)
-            .join(ITEM),
-        ].join(FIELD),
-      )
-      .join(RECORD),
-    titlesKo: dramas.map((d) => clean(d.titleKo)).join(RECORD),
-    castOf: dramas.map((d) => d.people.map(clean).join(ITEM)).join(RECORD),
-  };
-}
-
-const list = (s: string | undefined) => (s === undefined || s === '' ? [] : s.split(ITEM));
-
-/** One drama back from its record, Korean title and (once loaded) people. */
-function decodeDrama(record: string, titleKo: string, people: string | undefined): SearchDrama {
-  const [id = '', title = '', year = '0', episodes = '0', names = ''] = record.split(FIELD);
-  return {
-    id,
-    title,
-    titleKo,
-    year: Number(year),
-    episodes: Number(episodes),
-    names: [...new Set([title, titleKo, ...list(names)].filter(Boolean))],
-    people: list(people),
-  };
-}
-
-/** Every drama of encodeDramas' output; without `castOf`, with no people. */
-export function decodeDramas({ dramas, titlesKo, castOf }: Omit<EncodedDramas, 'castOf'> & { castOf?: string }) {
-  const records = splitRecords(dramas);
-  const ko = splitRecords(titlesKo);
-  const cast = castOf === undefined ? [] : splitRecords(castOf);
-  return records.map((record, d) => decodeDrama(record, ko[d] ?? '', cast[d]));
-}
-
-// Scores: a title word outranks a person's name, which outranks a word in a fact.
 const SCORE = {
   titleExact: 10,
   titlePrefix: 5, // + up to 3 the closer the prefix is to the whole word
@@ -188,76 +94,6 @@ const MIN_COMPACT_PREFIX = 3;
 /** Caps the work of a short fact prefix ("the…") in a large catalog. */
 const MAX_FACT_PREFIX_TERMS = 400;
 const MAX_QUERY_WORDS = 12;
-
-/** Sorted terms, each with the ascending list of dramas it occurs in. */
-class TermTable {
-  constructor(
-    readonly terms: string[],
-    readonly starts: Uint32Array,
-    readonly postings: Postings,
-  ) {}
-
-  /** The table of `map`, whose postings are positions among `dramaCount` dramas. */
-  static fromMap(map: Map<string, number[]>, dramaCount: number): TermTable {
-    const terms = [...map.keys()].sort();
-    const starts = new Uint32Array(terms.length + 1);
-    let size = 0;
-    terms.forEach((term, i) => {
-      starts[i] = size;
-      size += map.get(term)!.length;
-    });
-    starts[terms.length] = size;
-    const postings = dramaCount <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
-    terms.forEach((term, i) => postings.set(map.get(term)!, starts[i]));
-    return new TermTable(terms, starts, postings);
-  }
-
-  static fromSnapshot(s: TermTableSnapshot): TermTable {
-    const lines = (text: string) => (text === '' ? [] : text.split('\n'));
-    return new TermTable(lines(s.terms).concat(lines(s.wideTerms)), s.starts, s.postings);
-  }
-
-  toSnapshot(): TermTableSnapshot {
-    // Sorted by UTF-16 code unit, every term starting past Latin-1 comes after the rest.
-    const wide = this.lowerBound('\u0100');
-    return {
-      terms: this.terms.slice(0, wide).join('\n'),
-      wideTerms: this.terms.slice(wide).join('\n'),
-      starts: this.starts,
-      postings: this.postings,
-    };
-  }
-
-  /** The first position whose term is >= `s`. */
-  lowerBound(s: string): number {
-    let lo = 0;
-    let hi = this.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Calls `visit` for every term starting with `prefix` (at most `max` terms). */
-  eachWithPrefix(prefix: string, max: number, visit: (term: string, at: number) => void): void {
-    const start = this.lowerBound(prefix);
-    const end = Math.min(this.terms.length, start + max);
-    for (let i = start; i < end; i++) {
-      const term = this.terms[i]!;
-      if (!term.startsWith(prefix)) return;
-      visit(term, i);
-    }
-  }
-}
-
-/** Adds `term` → `drama` to a term map; dramas arrive in ascending order. */
-function addTerm(map: Map<string, number[]>, term: string, drama: number) {
-  const list = map.get(term);
-  if (!list) map.set(term, [drama]);
-  else if (list[list.length - 1] !== drama) list.push(drama);
-}
 
 /** The names a drama goes by, canonical title first, without repeats. */
 function namesOf(drama: Drama): string[] {
@@ -380,8 +216,8 @@ export class SearchIndex {
   toSnapshot(): SearchIndexSnapshot {
     return {
       format: SEARCH_INDEX_FORMAT,
-      dramas: this.records.join(RECORD),
-      titlesKo: this.titlesKo.join(RECORD),
+      dramas: joinRecords(this.records),
+      titlesKo: joinRecords(this.titlesKo),
       titles: this.titles.toSnapshot(),
       compactTitles: this.compactTitles.toSnapshot(),
     };
@@ -393,7 +229,7 @@ export class SearchIndex {
     return {
       format: SEARCH_INDEX_FORMAT,
       dramaCount: this.records.length,
-      castOf: this.rest.castOf.join(RECORD),
+      castOf: joinRecords(this.rest.castOf),
       people: this.rest.people.toSnapshot(),
       facts: this.rest.facts.toSnapshot(),
     };
@@ -493,11 +329,6 @@ export class SearchIndex {
       return { drama, score, fields, matched: describeMatch(drama, words, fields) };
     });
   }
-}
-
-/** Drama records as stored, one string each. */
-function splitRecords(text: string): string[] {
-  return text === '' ? [] : text.split(RECORD);
 }
 
 /** Whether `word` finds `text` the way search does: by prefix, or (in titles) within one typo. */
