@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Row } from './bench';
+import type { Row } from './bench/common';
 
 const file = join(import.meta.dirname, '..', 'docs', 'benchmarks.json');
 if (!existsSync(file)) {

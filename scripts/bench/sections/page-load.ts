@@ -1,0 +1,101 @@
+/** Section 2: page load with the extension, beside the page alone and a one-line content script (the floor). */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { EXTENSION_DIR, launchPlain, ROOT, serveFixture } from '../../lib/browser';
+import { LOADS, median, record, WATCH_URL } from '../common';
+
+export async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** Loads the watch page once in a new tab; returns its load time and main-thread time after settling (ms). */
+export async function loadOnce(context: BrowserContext) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(WATCH_URL, { waitUntil: 'load' });
+  const load = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+  await page.waitForTimeout(800); // document_idle work and the first lookup
+  const m = await metrics(cdp);
+  await page.close();
+  return {
+    load,
+    busy: ((m['ScriptDuration'] ?? 0) + (m['LayoutDuration'] ?? 0) + (m['RecalcStyleDuration'] ?? 0)) * 1000,
+  };
+}
+
+/**
+ * The floor any content script starts from: an extension whose content script,
+ * on the same sites, is one statement. Chromium sets up an isolated world and
+ * injects it before a fast page's load event, which costs by itself.
+ */
+function oneLineExtension(): string {
+  const dir = join(ROOT, 'artifacts', 'one-line-extension');
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts: { matches: string[] }[];
+  };
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'one-line content script',
+      version: '1.0',
+      content_scripts: [{ matches: manifest.content_scripts[0]!.matches, run_at: 'document_idle', js: ['cs.js'] }],
+    }),
+  );
+  writeFileSync(join(dir, 'cs.js'), 'void 0;\n');
+  return dir;
+}
+
+// ── 2. Page load ────────────────────────────────────────────────────────────
+export async function pageLoad(withExt: BrowserContext, plain: BrowserContext) {
+  console.log(`\nPage load (${LOADS} loads each, alternating, each in a new tab)`);
+  const floor = await launchPlain(oneLineExtension());
+  for (const context of [withExt, plain, floor.context]) {
+    await serveFixture(context, WATCH_URL, 'netflix/watch-healer-e14.html');
+  }
+  // Alternating with and without cancels the drift of a shared machine's load.
+  const a = { loads: [] as number[], busy: [] as number[] };
+  const b = { loads: [] as number[], busy: [] as number[] };
+  const c = { loads: [] as number[], busy: [] as number[] };
+  for (let i = 0; i < LOADS; i++) {
+    for (const [context, into] of [
+      [withExt, a],
+      [plain, b],
+      [floor.context, c],
+    ] as const) {
+      const { load, busy } = await loadOnce(context);
+      into.loads.push(load);
+      into.busy.push(busy);
+    }
+  }
+  record({
+    section: 'page load',
+    measure: 'median load, with extension',
+    value: median(a.loads),
+    unit: 'ms',
+    baseline: { label: 'without', value: median(b.loads) },
+  });
+  await floor.close();
+  record({
+    section: 'page load',
+    measure: 'load time ratio (with / without)',
+    value: median(a.loads) / median(b.loads),
+    unit: '×',
+    baseline: { label: 'one-line content script / without', value: median(c.loads) / median(b.loads) },
+    budget: { max: 1.03, label: '×' },
+  });
+  record({
+    section: 'page load',
+    measure: 'main-thread time after load, extension share',
+    value: median(a.busy) - median(b.busy),
+    unit: 'ms',
+    baseline: { label: 'page alone', value: median(b.busy) },
+  });
+}
