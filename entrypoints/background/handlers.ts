@@ -86,32 +86,38 @@ const NO_STORAGE: OwnFactResult = {
   problems: [{ field: 'text', code: 'storage-unavailable', detail: STORAGE_UNAVAILABLE }],
 };
 
-/** Builds the handlers over their dependencies. */
-export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers {
+/** What every group of handlers is built on: the dependencies, who may ask, and the database. */
+interface Steps {
+  deps: HandlerDeps;
   /** Only our own extension's pages and content scripts may ask. */
-  const fromThisExtension = (sender: MessageSender) => sender.id === deps.extensionId;
+  fromThisExtension: (sender: MessageSender) => boolean;
   /** Only the extension's own pages (options, popup): never a content script beside a web page. */
-  const fromExtensionPage = (sender: MessageSender) =>
-    fromThisExtension(sender) && !!sender.url?.startsWith(deps.extensionUrl);
-
+  fromExtensionPage: (sender: MessageSender) => boolean;
   /** The database, or null when only the in-memory catalog is there. */
-  async function database(): Promise<CatalogDb | null> {
-    const access = await deps.catalog();
-    return access.kind === 'idb' ? access.db : null;
-  }
+  database: () => Promise<CatalogDb | null>;
+}
 
-  /** Runs an own-fact write, turning a refused draft into its problems. */
-  async function draftResult(write: (db: CatalogDb) => ReturnType<typeof addOwnFact>): Promise<OwnFactResult> {
-    const db = await database();
-    if (!db) return NO_STORAGE;
-    try {
-      return { ok: true, fact: await write(db) };
-    } catch (err) {
-      if (err instanceof DraftError) return { ok: false, problems: err.problems };
-      throw err;
-    }
+/** Runs an own-fact write, turning a refused draft into its problems. */
+async function draftResult(
+  database: () => Promise<CatalogDb | null>,
+  write: (db: CatalogDb) => ReturnType<typeof addOwnFact>,
+): Promise<OwnFactResult> {
+  const db = await database();
+  if (!db) return NO_STORAGE;
+  try {
+    return { ok: true, fact: await write(db) };
+  } catch (err) {
+    if (err instanceof DraftError) return { ok: false, problems: err.problems };
+    throw err;
   }
+}
 
+/** Recognition and the catalog itself: lookups, storage status, seeding, the list of dramas. */
+function catalogHandlers({
+  deps,
+  fromThisExtension,
+  fromExtensionPage,
+}: Steps): Pick<BackgroundHandlers, 'lookupEpisode' | 'storageStatus' | 'prepareCatalog' | 'listDramas'> {
   return {
     async lookupEpisode(data, sender) {
       if (!fromThisExtension(sender)) return null;
@@ -139,6 +145,31 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
       return true;
     },
 
+    async listDramas(_data, sender): Promise<DramaSummary[]> {
+      if (!fromExtensionPage(sender)) return [];
+      const dramas = await (await deps.catalog()).reader.allDramas();
+      return dramas
+        .map(({ id, title, titleKo, romanized, aliases, episodes, cast }) => ({
+          id,
+          title,
+          titleKo,
+          romanized,
+          aliases,
+          episodes,
+          cast,
+        }))
+        .sort((a, b) => a.title.localeCompare(b.title));
+    },
+  };
+}
+
+/** The viewer's corrections and what they have seen. */
+function viewerStateHandlers({
+  fromThisExtension,
+  fromExtensionPage,
+  database,
+}: Steps): Pick<BackgroundHandlers, 'setCorrection' | 'clearCorrection' | 'markSeen'> {
+  return {
     async setCorrection(data, sender) {
       if (!fromExtensionPage(sender)) return false;
       const input = correctionInputSchema.safeParse(data);
@@ -173,16 +204,28 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
       // Without storage nothing is remembered: the fact may pop up again next time.
       if (db) await markSeen(db, seen.data.dramaId, seen.data.episode, seen.data.factId);
     },
+  };
+}
 
+/** The viewer's own facts, and packs in and out. */
+function ownFactHandlers({
+  fromThisExtension,
+  fromExtensionPage,
+  database,
+}: Steps): Pick<
+  BackgroundHandlers,
+  'addOwnFact' | 'updateOwnFact' | 'deleteOwnFact' | 'exportOwnFacts' | 'importPack'
+> {
+  return {
     async addOwnFact(data, sender) {
       if (!fromThisExtension(sender) || !addOwnFactSchema.safeParse(data).success) return MALFORMED;
-      return draftResult((db) => addOwnFact(db, data as OwnFactDraft));
+      return draftResult(database, (db) => addOwnFact(db, data as OwnFactDraft));
     },
 
     async updateOwnFact(data, sender) {
       const change = updateOwnFactSchema.safeParse(data);
       if (!fromThisExtension(sender) || !change.success) return MALFORMED;
-      return draftResult((db) => updateOwnFact(db, change.data.id, change.data.draft as OwnFactDraft));
+      return draftResult(database, (db) => updateOwnFact(db, change.data.id, change.data.draft as OwnFactDraft));
     },
 
     async deleteOwnFact(data, sender) {
@@ -213,23 +256,16 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
         throw err;
       }
     },
+  };
+}
 
-    async listDramas(_data, sender): Promise<DramaSummary[]> {
-      if (!fromExtensionPage(sender)) return [];
-      const dramas = await (await deps.catalog()).reader.allDramas();
-      return dramas
-        .map(({ id, title, titleKo, romanized, aliases, episodes, cast }) => ({
-          id,
-          title,
-          titleKo,
-          romanized,
-          aliases,
-          episodes,
-          cast,
-        }))
-        .sort((a, b) => a.title.localeCompare(b.title));
-    },
-
+/** Remote packs. */
+function remotePackHandlers({
+  deps,
+  fromExtensionPage,
+  database,
+}: Steps): Pick<BackgroundHandlers, 'updateRemotePacks'> {
+  return {
     async updateRemotePacks(data, sender) {
       if (!fromExtensionPage(sender)) throw new Error('Only the options page may update remote packs.');
       const target = updateRemotePacksSchema.safeParse(data);
@@ -241,5 +277,23 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
       await deps.saveRemoteResult?.(target.data.manifestUrl, result);
       return result;
     },
+  };
+}
+
+/** Builds the handlers over their dependencies: the sender checks and the database first, then each group. */
+export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers {
+  const fromThisExtension = (sender: MessageSender) => sender.id === deps.extensionId;
+  const fromExtensionPage = (sender: MessageSender) =>
+    fromThisExtension(sender) && !!sender.url?.startsWith(deps.extensionUrl);
+  const database = async (): Promise<CatalogDb | null> => {
+    const access = await deps.catalog();
+    return access.kind === 'idb' ? access.db : null;
+  };
+  const steps: Steps = { deps, fromThisExtension, fromExtensionPage, database };
+  return {
+    ...catalogHandlers(steps),
+    ...viewerStateHandlers(steps),
+    ...ownFactHandlers(steps),
+    ...remotePackHandlers(steps),
   };
 }

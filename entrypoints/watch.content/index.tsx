@@ -15,6 +15,7 @@ import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import type { OwnFactActions } from '../../components/FactEditor';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from '../../utils/sites/types';
 import type { TabState } from '../../utils/messaging/tab-state';
 import { createOverlayHost } from './overlay-host';
@@ -47,6 +48,74 @@ function embedsPlayerFrame(site: SiteAdapter): boolean {
   });
 }
 
+/** Nothing of ours competes with the page's own loading: resolves after its load event. */
+function afterPageLoad(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
+/** The viewer's own-fact writes from the overlay, each followed by `refresh` so the overlay shows the change. */
+function ownFactActions(refresh: () => Promise<void>): OwnFactActions {
+  return {
+    async add(draft) {
+      const result = await sendToBackground('addOwnFact', draft);
+      if (!result.ok) return result.problems;
+      await refresh();
+      return null;
+    },
+    async update(id, draft) {
+      const result = await sendToBackground('updateOwnFact', { id, draft });
+      if (!result.ok) return result.problems;
+      await refresh();
+      return null;
+    },
+    async remove(id) {
+      await sendToBackground('deleteOwnFact', { id });
+      await refresh();
+    },
+  };
+}
+
+/**
+ * Answers the toolbar popup's "This tab". The popup asks every frame of the tab
+ * and takes the first answer: a frame of the site that is not a watch page (a
+ * hidden helper frame) stays quiet.
+ */
+function answerPopup(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  state: () => TabState,
+  refresh: () => Promise<TabState>,
+): void {
+  if (window !== window.top && !site.isWatchPage(new URL(location.href))) return;
+  const stopState = onTabMessage('tabState', () => state());
+  const stopRefresh = onTabMessage('refreshTab', refresh);
+  ctx.onInvalidated(() => {
+    stopState();
+    stopRefresh();
+  });
+}
+
+/** The show/hide shortcut, relayed by the background; ignored while the viewer types. */
+function followShortcut(ctx: ContentScriptContext, toggle: () => void): void {
+  const remove = onTabMessage('toggleOverlay', () => {
+    if (!typingInTextField()) toggle();
+  });
+  ctx.onInvalidated(remove);
+}
+
+/**
+ * An extension reload or update orphans this script without telling it.
+ * Reading ctx.isInvalid checks, and an invalid context removes the overlay and
+ * every listener it started: do it on the page's own signs of life (playback,
+ * the tab coming back into view, a click or key), not on a timer.
+ */
+function noticeInvalidation(ctx: ContentScriptContext): void {
+  for (const type of ['timeupdate', 'visibilitychange', 'pointerdown', 'keydown']) {
+    document.addEventListener(type, () => void ctx.isInvalid, { capture: true, passive: true, signal: ctx.signal });
+  }
+}
+
 export default defineContentScript({
   matches: SUPPORTED_MATCHES,
   // Some sites play in a frame of their own origin: the overlay goes in that frame.
@@ -55,10 +124,7 @@ export default defineContentScript({
   async main(ctx) {
     const site = siteForHost(location.hostname);
     if (!site) return;
-    // Nothing of ours competes with the page's own loading: start after its load event.
-    if (document.readyState !== 'complete') {
-      await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
-    }
+    await afterPageLoad();
     let settings: Settings = await getSettings();
     let view: EpisodeView | null = null;
     /** Hidden with the shortcut or the × button: until the shortcut or another episode brings it back. */
@@ -66,24 +132,7 @@ export default defineContentScript({
     let last: Playing | null = null;
     // After the viewer adds, edits or deletes a fact, ask again so the overlay shows it.
     const refresh = () => ask(last);
-    const actions: OwnFactActions = {
-      async add(draft) {
-        const result = await sendToBackground('addOwnFact', draft);
-        if (!result.ok) return result.problems;
-        await refresh();
-        return null;
-      },
-      async update(id, draft) {
-        const result = await sendToBackground('updateOwnFact', { id, draft });
-        if (!result.ok) return result.problems;
-        await refresh();
-        return null;
-      },
-      async remove(id) {
-        await sendToBackground('deleteOwnFact', { id });
-        await refresh();
-      },
-    };
+    const actions = ownFactActions(refresh);
     const overlay = await createOverlayHost(ctx, site, {
       onClose: () => {
         hiddenByViewer = true;
@@ -165,38 +214,18 @@ export default defineContentScript({
       seriesKey: last ? seriesKeyOf(last) : null,
       view,
     });
-    // The popup asks every frame of the tab and takes the first answer: a
-    // frame of the site that is not a watch page (a hidden helper frame) stays quiet.
-    const answersPopup = window === window.top || site.isWatchPage(new URL(location.href));
-    const stopAnsweringState = answersPopup ? onTabMessage('tabState', () => state()) : () => {};
-    const stopAnsweringRefresh = !answersPopup
-      ? () => {}
-      : onTabMessage('refreshTab', async () => {
-          // The popup may have just changed a correction or the settings: do not wait for the change event.
-          settings = await getSettings();
-          apply();
-          if (isSiteOn(settings, site.id)) await ask(last);
-          return state();
-        });
-    ctx.onInvalidated(() => {
-      stopAnsweringState();
-      stopAnsweringRefresh();
+    answerPopup(ctx, site, state, async () => {
+      // The popup may have just changed a correction or the settings: do not wait for the change event.
+      settings = await getSettings();
+      apply();
+      if (isSiteOn(settings, site.id)) await ask(last);
+      return state();
     });
-
-    const removeToggle = onTabMessage('toggleOverlay', () => {
-      if (typingInTextField()) return;
+    followShortcut(ctx, () => {
       hiddenByViewer = !hiddenByViewer;
       render();
     });
-    ctx.onInvalidated(removeToggle);
-
-    // An extension reload or update orphans this script without telling it.
-    // Reading ctx.isInvalid checks, and an invalid context removes the overlay
-    // and every listener it started: do it on the page's own signs of life
-    // (playback, the tab coming back into view, a click or key), not on a timer.
-    for (const type of ['timeupdate', 'visibilitychange', 'pointerdown', 'keydown']) {
-      document.addEventListener(type, () => void ctx.isInvalid, { capture: true, passive: true, signal: ctx.signal });
-    }
+    noticeInvalidation(ctx);
 
     apply();
   },
