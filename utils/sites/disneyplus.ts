@@ -9,7 +9,7 @@
  */
 import { parseEpisodeLabel } from './readers/episode-label';
 import { firstOf, metaContent, queryDeep, textDeep, videoContainer } from './readers/page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
+import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /en-gb/play/<uuid>, /play/<uuid>, /video/<uuid>: Disney's ids are UUIDs. */

@@ -19,7 +19,7 @@ import {
   textOf,
   videoContainer,
 } from './readers/page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
+import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /play/healer-episode-14-19rrh0qk0p or /play/19rrh0qk0p: ids are 8–16 lower-case letters and digits. */

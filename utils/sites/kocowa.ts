@@ -7,7 +7,7 @@
  */
 import { parseEpisodeLabel } from './readers/episode-label';
 import { firstOf, jsonLdObjects, metaContent, numberAt, stringAt, textOf, videoContainer } from './readers/page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
+import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** /en_us/media/123456/healer-e14: the locale is lower-case language_region, the id digits. */

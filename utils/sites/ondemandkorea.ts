@@ -14,7 +14,7 @@ import {
   stringAt,
   videoContainer,
 } from './readers/page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
+import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /** The program slug is lower-case words joined by hyphens. */

@@ -10,7 +10,7 @@
  */
 import { parseEpisodeLabel } from './readers/episode-label';
 import { seriesIdOf, textOf } from './readers/page-data';
-import { playingFrom, splitShowTitle } from './readers/playing-builder';
+import { playingFrom, splitShowTitle } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /**

@@ -7,7 +7,7 @@
  */
 import { parseEpisodeLabel, parseEpisodeSlug } from './readers/episode-label';
 import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt } from './readers/page-data';
-import { playingFrom, type LayerReading } from './readers/playing-builder';
+import { playingFrom, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 const WATCH_PATH = /^\/videos\/(\d+v)(?:-([^/]+))?\/?$/;

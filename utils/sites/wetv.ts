@@ -20,7 +20,7 @@ import {
   textOf,
   videoContainer,
 } from './readers/page-data';
-import { playingFrom, splitShowTitle, type LayerReading } from './readers/playing-builder';
+import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
 /**

@@ -3,9 +3,9 @@
  * Playing: every title they name (no duplicates) and the episode of the first
  * layer that names one.
  */
-import { parseEpisodeLabel, type EpisodeLabel } from './episode-label';
-import { uniqueTitles } from './page-data';
-import type { Playing, SiteId } from '../types';
+import { parseEpisodeLabel, type EpisodeLabel } from './readers/episode-label';
+import { uniqueTitles } from './readers/page-data';
+import type { Playing, SiteId } from './types';
 
 /** One layer's reading: a series title ('' when the layer names none) and, when the layer says, its episode. */
 export interface LayerReading {
