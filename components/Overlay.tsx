@@ -167,7 +167,7 @@ export function Overlay(props: OverlayProps) {
           />
         )
       )}
-      {/* Announces each new pop-up politely, without moving focus. */}
+      {/* Announces each new card politely, without moving focus. */}
       <p class="bt-live" aria-live="polite" role="status">
         {card && !open ? card.text : ''}
       </p>

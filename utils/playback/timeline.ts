@@ -4,7 +4,7 @@
  * A fact with a timestamp (`at`) has its own moment. Facts without one are
  * spread through the episode, at least `gap` seconds apart; those that give
  * away plot are placed in the episode's last tenth, where the ending plays, so a
- * pop-up never reveals what has not happened yet. The same moment decides when
+ * card never reveals what has not happened yet. The same moment decides when
  * a veiled fact in the list unveils itself.
  */
 import type { FactView } from '../messaging/views';
