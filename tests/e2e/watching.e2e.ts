@@ -1,5 +1,5 @@
 /**
- * The watching experience in real Chromium: pop-ups timed by a really playing
+ * The watching experience in real Chromium: cards timed by a really playing
  * <video>, seeking and pausing, the options page applied to an open tab, the
  * show/hide shortcut, keys kept from the player, and the Korean UI.
  */
@@ -75,7 +75,7 @@ async function addCatalogFacts(worker: Worker, facts: { id: string; at: number; 
 const card = (page: Page) => overlayHost(page).locator('.bt-card');
 const videoTime = (page: Page) => page.evaluate(() => document.querySelector('video')!.currentTime);
 
-describe('pop-ups while the episode plays', () => {
+describe('cards while the episode plays', () => {
   it('pops a timestamped fact up at its moment and not before, and never replays it after a seek back', async () => {
     const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
     await overlayHost(page).locator('.bt-toggle').waitFor({ timeout: 10_000 });
@@ -96,7 +96,7 @@ describe('pop-ups while the episode plays', () => {
     await page.close();
   });
 
-  it('gives a paused video no new pop-ups, and pops up once playing again', async () => {
+  it('gives a paused video no new cards, and pops one up once playing again', async () => {
     const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
     await overlayHost(page).locator('.bt-toggle').waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => document.querySelector('video')!.currentTime > 6, undefined, { timeout: 15_000 });

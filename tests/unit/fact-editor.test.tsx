@@ -27,7 +27,7 @@ const view: EpisodeView = {
   seenFactIds: [],
 };
 
-/** Everything the overlay shows at once: no veil, no pop-up card. */
+/** Everything the overlay shows at once: no veil, no card. */
 const plain = { spoilerSafe: false, dramaWideFacts: true, playback: null, card: null, onDismissCard: () => {} };
 
 function actions(overrides: Partial<OwnFactActions> = {}): OwnFactActions {
