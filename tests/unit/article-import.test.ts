@@ -40,8 +40,8 @@ describe('articleCandidates', () => {
     ],
     [
       'an actor in a single catalog drama',
-      'Park Bo Gum adorably brushes off her nose.',
-      'moonlight-drawn-by-clouds',
+      'Lee Sung Kyung laughed after the take.',
+      'weightlifting-fairy-kim-bok-joo',
       null,
       'actor',
     ],
@@ -50,6 +50,11 @@ describe('articleCandidates', () => {
     ['a Korean title and episode', '힐러 14화 키스신 비하인드가 공개됐다.', 'healer', 14, 'title'],
   ])('recognises %s', (_name, text, dramaId, episode, matchedBy) => {
     expect(one(text)).toEqual([expect.objectContaining({ dramaId, episode, matchedBy })]);
+  });
+
+  it('takes a one-word name only as a name is written: "the rain" names nobody, "Rain" names Full House', () => {
+    expect(one('Tae Moo watches her, distracted from the rain, and kisses her.')).toEqual([]);
+    expect(one('Rain laughed between takes.')).toEqual([expect.objectContaining({ dramaId: 'full-house' })]);
   });
 
   it('names the people recognised, by their catalog names', () => {
@@ -78,7 +83,7 @@ describe('articleCandidates', () => {
   it.each([
     ['a lower-case common word that is also a title', 'It rained; nevertheless, they kept filming.'],
     ['an episode past the drama’s end without a drama', 'In episode 40 the kiss happened.'],
-    ['a drama not in the catalog', 'Crash Landing on You had a famous kiss in episode 10.'],
+    ['a drama not in the catalog', 'Moonlit Kimchi Detective had a famous kiss in episode 10.'],
     ['nothing at all', ''],
   ])('finds nothing in %s', (_name, text) => {
     expect(one(text)).toEqual([]);

@@ -95,9 +95,17 @@ function titleMentioned(sentence: string, toks: Token[], m: Matcher): boolean {
   });
 }
 
-function actorsNamed(toks: Token[], m: Matcher): string[] {
+/**
+ * The cast members a sentence names. A one-word name ("Rain", "IU", "Eric")
+ * counts only as a name is written, not in lower case: "from the rain" names nobody.
+ */
+function actorsNamed(sentence: string, toks: Token[], m: Matcher): string[] {
+  const asName = (spelling: string[], at: number) =>
+    spelling.length > 1 || !/\p{Ll}/u.test(sentence[toks[at]!.start] ?? '');
   return m.cast
-    .filter((member) => member.spellings.some((spelling) => findPhrase(toks, spelling, false).length > 0))
+    .filter((member) =>
+      member.spellings.some((spelling) => findPhrase(toks, spelling, false).some((at) => asName(spelling, at))),
+    )
     .map((member) => member.actor);
 }
 
@@ -142,7 +150,7 @@ function dramasOf(sentence: string, all: Matcher[], context: Matcher[]): Sentenc
   const found = new Map<string, SentenceDrama>();
   const named = new Map<string, string[]>();
   for (const m of all) {
-    const actors = actorsNamed(toks, m);
+    const actors = actorsNamed(sentence, toks, m);
     named.set(m.drama.id, actors);
     if (titleMentioned(sentence, toks, m)) found.set(m.drama.id, { matcher: m, by: 'title', people: actors });
     else if (actors.length >= 2) found.set(m.drama.id, { matcher: m, by: 'cast', people: actors });
@@ -198,7 +206,7 @@ export function articleCandidates(article: string, dramas: DramaInfo[]): Article
         found = context.map((matcher) => ({
           matcher,
           by: 'context' as const,
-          people: actorsNamed(tokens(sentence), matcher),
+          people: actorsNamed(sentence, tokens(sentence), matcher),
         }));
       } else {
         context = found.map((d) => d.matcher);
