@@ -29,7 +29,7 @@ import { decodeDrama, encodeDramas, joinRecords, splitRecords, type SearchDrama 
 import { addTerm, TermTable, type TermTableSnapshot } from './term-table';
 
 /** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
-export const SEARCH_INDEX_FORMAT = 4;
+export const SEARCH_INDEX_FORMAT = 5;
 
 /** Where a query word was found. */
 export type MatchField = 'title' | 'people' | 'facts';
@@ -83,6 +83,7 @@ const SCORE = {
   factPrefix: 1, // + up to 1
   wholeTitle: 12,
   titleStart: 6,
+  wholePerson: 12,
 };
 /** Typos are forgiven only in words this long: in shorter ones one edit makes another word. */
 const MIN_TYPO_LENGTH = 4;
@@ -278,8 +279,8 @@ export class SearchIndex {
           const score = term === word ? SCORE.peopleExact : SCORE.peoplePrefix + 2 * closeness(term);
           mark(people, at, 1, score);
         });
-        const exactFact = facts.lowerBound(word);
-        if (facts.terms[exactFact] === word) mark(facts, exactFact, 2, SCORE.factExact);
+        const exactFact = facts.indexOf(word);
+        if (exactFact >= 0) mark(facts, exactFact, 2, SCORE.factExact);
         if (word.length >= MIN_FACT_PREFIX) {
           facts.eachWithPrefix(word, MAX_FACT_PREFIX_TERMS, (term, at) => {
             if (term !== word) mark(facts, at, 2, SCORE.factPrefix + closeness(term));
@@ -319,6 +320,16 @@ export class SearchIndex {
       else if (extra > 0) {
         // The words only meet the title with their spaces removed ("bubble gum").
         found.push({ d, score: SCORE.titlePrefix * words.length + extra, mask: fieldMask[d]! | 1 });
+      }
+    }
+    // A query that is a person's whole name ("Seo Hyun-jin") puts that person's dramas
+    // before those where its words only meet in other names ("Seo…", "…Hyun", "Jin…").
+    if (words.length > 1 && this.rest) {
+      for (const entry of found) {
+        if (!(entry.mask & 2)) continue;
+        if (this.drama(entry.d).people.some((person) => compactText(person) === compact)) {
+          entry.score += SCORE.wholePerson;
+        }
       }
     }
     // Ties keep catalog order (the sort is stable): deterministic, and no locale-aware comparison over thousands of results.

@@ -20,17 +20,30 @@ export interface TermTableSnapshot {
   postings: Postings;
 }
 
-/** Sorted terms, each with the ascending list of dramas it occurs in. */
+/** A term with a character past Latin-1 (hangul, an en dash): V8 would store the whole string two bytes a character. */
+// eslint-disable-next-line no-control-regex -- Latin-1 is what V8 stores one byte a character
+const isWide = (term: string) => !/^[\u0000-\u00ff]*$/.test(term);
+
+/**
+ * Terms in two sorted runs, each with the ascending list of dramas it occurs
+ * in: the terms written in Latin-1 first, then every term with a character
+ * past it ("49일" as much as "힐러"), so the first run is stored as a
+ * one-byte string. Lookups search both runs.
+ */
 export class TermTable {
   constructor(
     readonly terms: string[],
+    /** Where the second run (terms with a character past Latin-1) starts. */
+    readonly wideFrom: number,
     readonly starts: Uint32Array,
     readonly postings: Postings,
   ) {}
 
   /** The table of `map`, whose postings are positions among `dramaCount` dramas. */
   static fromMap(map: Map<string, number[]>, dramaCount: number): TermTable {
-    const terms = [...map.keys()].sort();
+    const all = [...map.keys()].sort();
+    const narrow = all.filter((term) => !isWide(term));
+    const terms = [...narrow, ...all.filter(isWide)];
     const starts = new Uint32Array(terms.length + 1);
     let size = 0;
     terms.forEach((term, i) => {
@@ -40,29 +53,28 @@ export class TermTable {
     starts[terms.length] = size;
     const postings = dramaCount <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
     terms.forEach((term, i) => postings.set(map.get(term)!, starts[i]));
-    return new TermTable(terms, starts, postings);
+    return new TermTable(terms, narrow.length, starts, postings);
   }
 
   static fromSnapshot(s: TermTableSnapshot): TermTable {
     const lines = (text: string) => (text === '' ? [] : text.split('\n'));
-    return new TermTable(lines(s.terms).concat(lines(s.wideTerms)), s.starts, s.postings);
+    const narrow = lines(s.terms);
+    return new TermTable(narrow.concat(lines(s.wideTerms)), narrow.length, s.starts, s.postings);
   }
 
   toSnapshot(): TermTableSnapshot {
-    // Sorted by UTF-16 code unit, every term starting past Latin-1 comes after the rest.
-    const wide = this.lowerBound('\u0100');
     return {
-      terms: this.terms.slice(0, wide).join('\n'),
-      wideTerms: this.terms.slice(wide).join('\n'),
+      terms: this.terms.slice(0, this.wideFrom).join('\n'),
+      wideTerms: this.terms.slice(this.wideFrom).join('\n'),
       starts: this.starts,
       postings: this.postings,
     };
   }
 
-  /** The first position whose term is >= `s`. */
-  lowerBound(s: string): number {
-    let lo = 0;
-    let hi = this.terms.length;
+  /** The first position in [from, to) whose term is >= `s`. */
+  private lowerBound(s: string, from: number, to: number): number {
+    let lo = from;
+    let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.terms[mid]! < s) lo = mid + 1;
@@ -71,14 +83,29 @@ export class TermTable {
     return lo;
   }
 
+  /** The position of `term`, or -1. */
+  indexOf(term: string): number {
+    const [from, to] = isWide(term) ? [this.wideFrom, this.terms.length] : [0, this.wideFrom];
+    const at = this.lowerBound(term, from, to);
+    return at < to && this.terms[at] === term ? at : -1;
+  }
+
   /** Calls `visit` for every term starting with `prefix` (at most `max` terms). */
   eachWithPrefix(prefix: string, max: number, visit: (term: string, at: number) => void): void {
-    const start = this.lowerBound(prefix);
-    const end = Math.min(this.terms.length, start + max);
-    for (let i = start; i < end; i++) {
-      const term = this.terms[i]!;
-      if (!term.startsWith(prefix)) return;
-      visit(term, i);
+    let left = max;
+    // A Latin-1 prefix ("49") may begin terms of both runs; a wide one only of the second.
+    const runs: [number, number][] = isWide(prefix)
+      ? [[this.wideFrom, this.terms.length]]
+      : [
+          [0, this.wideFrom],
+          [this.wideFrom, this.terms.length],
+        ];
+    for (const [from, to] of runs) {
+      for (let i = this.lowerBound(prefix, from, to); i < to && left > 0; i++, left--) {
+        const term = this.terms[i]!;
+        if (!term.startsWith(prefix)) break;
+        visit(term, i);
+      }
     }
   }
 }
