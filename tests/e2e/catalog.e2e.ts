@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { goblinShard, manifestFor } from '../helpers/remote-pack';
+import { remoteShard, manifestFor } from '../helpers/remote-pack';
 
 let browser: ExtensionBrowser;
 let server: Server;
@@ -132,9 +132,9 @@ describe('the viewer’s own facts', () => {
 
 describe('remote packs', () => {
   it('adds a drama from a local static host, then refuses a tampered shard and keeps the database as it was', async () => {
-    const shard = goblinShard();
-    files.set('/packs/manifest.json', manifestFor('1', { goblin: shard }));
-    files.set('/packs/shards/goblin.json', shard);
+    const shard = remoteShard();
+    files.set('/packs/manifest.json', manifestFor('1', { 'lantern-keeper': shard }));
+    files.set('/packs/shards/lantern-keeper.json', shard);
     const page = await optionsPage();
     await page.getByLabel('Manifest address').fill(`${origin}/packs/manifest.json`);
     await page.getByRole('button', { name: 'Check for updates' }).click();
@@ -142,19 +142,21 @@ describe('remote packs', () => {
     await result.getByText('Catalog version 1: 1 dramas updated').waitFor({ timeout: 15_000 });
 
     // The new drama is part of the catalog: article import recognises it.
-    await page.getByLabel('Article text').fill('Gong Yoo filmed the beach scene of Goblin episode 1 in Quebec.');
+    await page
+      .getByLabel('Article text')
+      .fill('Han Ji-ho filmed the beach scene of The Lantern Keeper of Quebec episode 1 in Quebec.');
     await page.getByRole('button', { name: 'Find facts' }).click();
     await page.getByText('1 candidate facts').waitFor({ timeout: 10_000 });
-    expect(await page.locator('.candidate select').inputValue()).toBe('goblin');
+    expect(await page.locator('.candidate select').inputValue()).toBe('lantern-keeper');
 
     // The host now serves a shard that does not match the manifest's hash.
-    const changed = goblinShard('A corrected fact about Quebec.');
-    files.set('/packs/manifest.json', manifestFor('2', { goblin: changed }));
-    files.set('/packs/shards/goblin.json', changed.replace('Quebec', 'Pyongyang'));
+    const changed = remoteShard('A corrected fact about Quebec.');
+    files.set('/packs/manifest.json', manifestFor('2', { 'lantern-keeper': changed }));
+    files.set('/packs/shards/lantern-keeper.json', changed.replace('Quebec', 'Pyongyang'));
     await page.getByRole('button', { name: 'Check for updates' }).click();
     await result.getByText('may have been tampered with').waitFor({ timeout: 15_000 });
     expect(await result.innerText()).toContain('nothing was changed');
-    expect(await result.innerText()).toContain('drama "goblin"');
+    expect(await result.innerText()).toContain('drama "lantern-keeper"');
     const stored = await storedShards();
     expect(stored.map((s) => s.facts.map((f) => f.text))).toEqual([
       ['The first meeting on the beach was filmed in Quebec City.'],

@@ -1,37 +1,43 @@
 import { createHash } from 'node:crypto';
 
-/** A remote shard for a drama the bundled catalog lacks: Goblin, with one fact about episode 1. */
-export function goblinShard(factText = 'The first meeting on the beach was filmed in Quebec City.'): string {
+/** A remote shard for a drama the bundled catalog lacks (a made-up one), with one fact about episode 1. */
+export function remoteShard(factText = 'The first meeting on the beach was filmed in Quebec City.'): string {
   return JSON.stringify({
     format: 1,
     kind: 'catalog',
-    version: 'goblin-1',
+    version: 'lantern-keeper-1',
     dramas: [
       {
-        id: 'goblin',
-        title: 'Guardian: The Lonely and Great God',
-        titleKo: '쓸쓸하고 찬란하神 – 도깨비',
-        romanized: ['Sseulsseulhago Chanlanhasin – Dokkaebi'],
-        aliases: ['Goblin'],
+        id: 'lantern-keeper',
+        title: 'The Lantern Keeper of Quebec',
+        titleKo: '퀘벡의 등불지기',
+        romanized: ['Kwebegui Deungbuljigi'],
+        aliases: ['Lantern Keeper'],
         year: 2016,
         network: 'tvN',
         episodes: 16,
-        cast: [{ actor: 'Gong Yoo', actorAliases: [], character: 'Kim Shin' }],
+        cast: [{ actor: 'Han Ji-ho', actorAliases: [], character: 'Seo Dan' }],
       },
     ],
     facts: [
       {
-        id: 'goblin-ep1-quebec',
-        dramaId: 'goblin',
+        id: 'lantern-keeper-ep1-quebec',
+        dramaId: 'lantern-keeper',
         episode: 1,
         text: factText,
-        people: ['Gong Yoo'],
+        people: ['Han Ji-ho'],
         tags: ['filming-location'],
         spoiler: false,
-        sourceId: 'goblin-bts',
+        sourceId: 'lantern-keeper-bts',
       },
     ],
-    sources: [{ id: 'goblin-bts', title: 'Goblin behind the scenes', ref: 'https://example.org/goblin' }],
+    sources: [
+      {
+        id: 'lantern-keeper-bts',
+        title: 'The Lantern Keeper behind the scenes',
+        url: 'https://example.org/lantern-keeper',
+      },
+    ],
   });
 }
 

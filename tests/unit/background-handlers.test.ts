@@ -54,7 +54,7 @@ function handlers(): { handlers: BackgroundHandlers; db: () => Promise<CatalogDb
 
 const healer14 = { site: 'netflix', titles: ['Healer'], episode: 14 };
 const draft = { dramaId: 'healer', episode: 14, text: 'Written by someone else.', people: [], spoiler: false };
-const correction = { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null };
+const correction = { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: null };
 const ownPack = JSON.stringify({
   format: 1,
   kind: 'own-facts',
@@ -95,7 +95,7 @@ describe('messages only from our own extension', () => {
     const { handlers: h, db } = handlers();
     const sender = senders[from];
     expect(await h.setCorrection(correction, sender)).toBe(false);
-    expect(await h.clearCorrection({ site: 'netflix', seriesKey: 'crashlandingonyou' }, sender)).toBe(false);
+    expect(await h.clearCorrection({ site: 'netflix', seriesKey: 'moonlitkimchidetective' }, sender)).toBe(false);
     expect(await h.listDramas(undefined, sender)).toEqual([]);
     await expect(h.exportOwnFacts(undefined, sender)).rejects.toThrow(/Only the options page/);
     await expect(h.importPack({ json: ownPack }, sender)).rejects.toThrow(/Only the options page/);
@@ -114,7 +114,9 @@ describe('messages only from our own extension', () => {
     expect((await h.listDramas(undefined, page)).length).toBe(catalog.dramas.length);
     expect(await h.importPack({ json: ownPack }, page)).toMatchObject({ ok: true });
     expect((await h.exportOwnFacts(undefined, page)).facts.map((f) => f.id)).toEqual(['own-x']);
-    expect(await h.clearCorrection({ site: 'netflix', seriesKey: 'crashlandingonyou' }, senders.ourPopup)).toBe(true);
+    expect(await h.clearCorrection({ site: 'netflix', seriesKey: 'moonlitkimchidetective' }, senders.ourPopup)).toBe(
+      true,
+    );
     expect(await (await db()).getAll('corrections')).toEqual([]);
   });
 

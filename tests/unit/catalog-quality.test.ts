@@ -36,6 +36,12 @@ describe('the catalog check', () => {
     expect(qualityProblems(pack(three))).toEqual([]);
   });
 
+  it('refuses a drama with fewer than three facts, naming its file', () => {
+    expect(qualityProblems(pack(three.slice(0, 2)))).toEqual([
+      { file: 'data/dramas/one.json', field: 'facts', reason: 'has 2 facts; every drama needs at least 3' },
+    ]);
+  });
+
   it('refuses a fact that nearly repeats another fact of the drama', () => {
     const again = fact('one-d', 'one', 'On the first day, the lead actor brought coffee for the whole crew.');
     const problems = qualityProblems(pack([...three, again]));

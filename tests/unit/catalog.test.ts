@@ -3,38 +3,50 @@ import { CatalogError, compileCatalog, type CatalogFile, type CatalogProblem } f
 import { catalog } from '../helpers/catalog';
 
 describe('the catalog in data/', () => {
-  it('holds every drama the three source articles give facts about', () => {
-    expect(catalog.dramas.map((d) => d.id).sort()).toEqual([
-      'another-oh-hae-young',
-      'bubblegum',
-      'business-proposal',
-      'cheese-in-the-trap',
-      'doctors',
-      'healer',
-      'heirs',
-      'moon-lovers-scarlet-heart-ryeo',
-      'moonlight-drawn-by-clouds',
-      'nevertheless',
-      'oh-my-ghost',
-      'reply-1997',
-      'romantic-doctor-teacher-kim',
-      'the-producers',
-      'weightlifting-fairy-kim-bok-joo',
-    ]);
+  it('holds every drama the three source articles give facts about, among a hundred and more', () => {
+    expect(catalog.dramas.map((d) => d.id)).toEqual(
+      expect.arrayContaining([
+        'another-oh-hae-young',
+        'bubblegum',
+        'business-proposal',
+        'cheese-in-the-trap',
+        'doctors',
+        'healer',
+        'heirs',
+        'moon-lovers-scarlet-heart-ryeo',
+        'moonlight-drawn-by-clouds',
+        'nevertheless',
+        'oh-my-ghost',
+        'reply-1997',
+        'romantic-doctor-teacher-kim',
+        'the-producers',
+        'weightlifting-fairy-kim-bok-joo',
+      ]),
+    );
+    expect(catalog.dramas.length).toBeGreaterThanOrEqual(100);
+    expect(catalog.facts.length).toBeGreaterThanOrEqual(500);
   });
 
-  it('gives every drama at least one fact, each from one of the three articles', () => {
-    const sources = new Set(catalog.sources.map((s) => s.id));
-    expect(sources.size).toBe(3);
+  it('gives every drama at least three facts, each from a source a viewer can follow', () => {
+    const sources = new Map(catalog.sources.map((s) => [s.id, s]));
     for (const drama of catalog.dramas) {
-      expect(catalog.facts.filter((f) => f.dramaId === drama.id).length, drama.id).toBeGreaterThan(0);
+      expect(catalog.facts.filter((f) => f.dramaId === drama.id).length, drama.id).toBeGreaterThanOrEqual(3);
     }
-    for (const fact of catalog.facts) expect(sources.has(fact.sourceId), fact.id).toBe(true);
+    for (const fact of catalog.facts) {
+      const source = sources.get(fact.sourceId);
+      expect(source?.url, fact.id).toMatch(/^https?:\/\//);
+      expect(source?.publisher, fact.id).toBeTruthy();
+    }
   });
 
   it('places the facts the articles tie to an episode in that episode', () => {
+    const articles = new Set(['healer-teary-kiss-bts', 'kdrama-kiss-scenes-bts', 'unscripted-kiss-scenes']);
     const episodesOf = (dramaId: string) =>
-      new Set(catalog.facts.filter((f) => f.dramaId === dramaId && f.episode !== null).map((f) => f.episode));
+      new Set(
+        catalog.facts
+          .filter((f) => f.dramaId === dramaId && f.episode !== null && articles.has(f.sourceId))
+          .map((f) => f.episode),
+      );
     expect(episodesOf('healer')).toEqual(new Set([14]));
     expect(episodesOf('weightlifting-fairy-kim-bok-joo')).toEqual(new Set([15]));
     expect(episodesOf('nevertheless')).toEqual(new Set([4]));

@@ -15,14 +15,14 @@ const seededDb = () => seedTestDb('corrections');
 
 const crashLanding = (episode?: number, seriesId?: string): Playing => ({
   site: 'netflix',
-  titles: ['Crash Landing on You'],
+  titles: ['Moonlit Kimchi Detective'],
   ...(episode === undefined ? {} : { episode }),
   ...(seriesId === undefined ? {} : { seriesId }),
 });
 
 describe('seriesKeyOf', () => {
   it.each([
-    [{ titles: ['Crash Landing on You'] }, 'crashlandingonyou'],
+    [{ titles: ['Moonlit Kimchi Detective'] }, 'moonlitkimchidetective'],
     [{ titles: ['The Heirs (2013)', 'Heirs'] }, 'heirs'],
     [{ titles: ['Healer'], seriesId: '80049013' }, '80049013'],
     [{ titles: ['!!!'] }, null],
@@ -35,7 +35,7 @@ describe('lookupEpisode with corrections', () => {
   it('knows nothing of an unknown title until the viewer corrects it', async () => {
     const db = await seededDb();
     expect(await lookupEpisode(db, crashLanding(3))).toBeNull();
-    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: 14 });
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: 14 });
     const view = await lookupEpisode(db, crashLanding(14));
     expect(view?.drama.id).toBe('healer');
     expect(view?.corrected).toBe(true);
@@ -44,14 +44,19 @@ describe('lookupEpisode with corrections', () => {
 
   it('lets the page’s episode number win, and uses the corrected episode only when the page gives none', async () => {
     const db = await seededDb();
-    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: 14 });
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: 14 });
     expect((await lookupEpisode(db, crashLanding(3)))?.episode).toBe(3);
     expect((await lookupEpisode(db, crashLanding()))?.episode).toBe(14);
   });
 
   it('applies only on the site it was made on', async () => {
     const db = await seededDb();
-    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null });
+    await saveCorrection(db, {
+      site: 'netflix',
+      seriesKey: 'moonlitkimchidetective',
+      dramaId: 'healer',
+      episode: null,
+    });
     expect(await lookupEpisode(db, { ...crashLanding(3), site: 'viki' })).toBeNull();
   });
 
@@ -72,10 +77,15 @@ describe('lookupEpisode with corrections', () => {
 
   it('is gone once cleared, and clearing twice says there was nothing', async () => {
     const db = await seededDb();
-    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null });
-    expect(await clearCorrection(db, 'netflix', 'crashlandingonyou')).toBe(true);
+    await saveCorrection(db, {
+      site: 'netflix',
+      seriesKey: 'moonlitkimchidetective',
+      dramaId: 'healer',
+      episode: null,
+    });
+    expect(await clearCorrection(db, 'netflix', 'moonlitkimchidetective')).toBe(true);
     expect(await lookupEpisode(db, crashLanding(3))).toBeNull();
-    expect(await clearCorrection(db, 'netflix', 'crashlandingonyou')).toBe(false);
+    expect(await clearCorrection(db, 'netflix', 'moonlitkimchidetective')).toBe(false);
   });
 
   it('ignores a correction naming a drama the catalog no longer has', async () => {
@@ -86,9 +96,14 @@ describe('lookupEpisode with corrections', () => {
 
   it('survives a catalog update', async () => {
     const db = await seededDb();
-    await saveCorrection(db, { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null });
+    await saveCorrection(db, {
+      site: 'netflix',
+      seriesKey: 'moonlitkimchidetective',
+      dramaId: 'healer',
+      episode: null,
+    });
     await seedCatalog(db, { ...catalog, version: 'next' });
-    expect(await db.get('corrections', correctionKey('netflix', 'crashlandingonyou'))).toBeDefined();
+    expect(await db.get('corrections', correctionKey('netflix', 'moonlitkimchidetective'))).toBeDefined();
   });
 });
 

@@ -147,7 +147,7 @@ describe('lookups', () => {
     await seedCatalog(db, catalog);
     const view = await lookupEpisode(db, { site: 'viki', titles: ['Rakuten Viki', 'heirs'], episode: 3 });
     expect(view?.drama.id).toBe('heirs');
-    expect(await lookupEpisode(db, { site: 'netflix', titles: ['Crash Landing on You'], episode: 3 })).toBeNull();
+    expect(await lookupEpisode(db, { site: 'netflix', titles: ['Moonlit Kimchi Detective'], episode: 3 })).toBeNull();
   });
 });
 

@@ -84,9 +84,6 @@ describe('matchTitle over the catalog', () => {
     ['Healer of Seoul'],
     ['Dr. Romantic 2'],
     ['Doctor John'],
-    ['Hospital Playlist'],
-    ['Reply 1988'],
-    ['Reply 1994'],
     ['Moonlight'],
     ['Moon Lovers 2'],
     ['Business Proposal Special'],
@@ -94,7 +91,7 @@ describe('matchTitle over the catalog', () => {
     ['Cheese'],
     ['Heir'],
     ['The Producer of Love'],
-    ['Crash Landing on You'],
+    ['Moonlit Kimchi Detective'],
     ['Netflix'],
     ['Another'],
     // More near misses between real titles
@@ -102,7 +99,6 @@ describe('matchTitle over the catalog', () => {
     ['Healer (2025)'],
     ['Dr. Romantic 3'],
     ['Doctor Stranger'],
-    ['Doctor Cha'],
     ['Oh My Ghost Clinic'],
     ['Oh My Lady'],
     ['Scarlet Heart'], // the Chinese original of Moon Lovers

@@ -142,7 +142,7 @@ describe('export and import', () => {
     ['a future format', () => ownPack((p) => (p['format'] = 2)), 'shape', 'format'],
     [
       'an unknown drama',
-      () => ownPack((p) => (facts(p)[1]!['dramaId'] = 'crash-landing-on-you')),
+      () => ownPack((p) => (facts(p)[1]!['dramaId'] = 'moonlit-kimchi-detective')),
       'unknown-drama',
       'facts[1].dramaId',
     ],

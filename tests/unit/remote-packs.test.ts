@@ -8,7 +8,7 @@ import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';
 import { catalog } from '../helpers/catalog';
 import { seededDb as seedTestDb } from '../helpers/seeded-db';
 import { dumpDb } from '../helpers/db-dump';
-import { goblinShard, manifestFor, sha256 } from '../helpers/remote-pack';
+import { remoteShard, manifestFor, sha256 } from '../helpers/remote-pack';
 
 const MANIFEST = 'https://packs.example.org/between-takes/manifest.json';
 const SHARD = (id: string) => `https://packs.example.org/between-takes/shards/${id}.json`;
@@ -26,27 +26,27 @@ function host(files: Record<string, string>) {
   return { fetcher, fetched };
 }
 
-const goblin1 = { site: 'netflix' as const, titles: ['Goblin'], episode: 1 };
+const lanternKeeper1 = { site: 'netflix' as const, titles: ['Lantern Keeper'], episode: 1 };
 
 describe('remote packs', () => {
   it('adds a new drama from a shard, then fetches only shards whose hash changed', async () => {
     const db = await seededDb();
-    const shard = goblinShard();
-    const first = host({ [MANIFEST]: manifestFor('1', { goblin: shard }), [SHARD('goblin')]: shard });
+    const shard = remoteShard();
+    const first = host({ [MANIFEST]: manifestFor('1', { 'lantern-keeper': shard }), [SHARD('lantern-keeper')]: shard });
     expect(await updateRemotePacks(db, MANIFEST, catalog, first.fetcher)).toEqual({
       ok: true,
       version: '1',
-      updated: ['goblin'],
+      updated: ['lantern-keeper'],
       removed: [],
       unchanged: 0,
     });
-    const view = await lookupEpisode(db, goblin1);
-    expect(view?.drama.title).toBe('Guardian: The Lonely and Great God');
-    expect(view?.episodeFacts.map((f) => f.source?.title)).toEqual(['Goblin behind the scenes']);
+    const view = await lookupEpisode(db, lanternKeeper1);
+    expect(view?.drama.title).toBe('The Lantern Keeper of Quebec');
+    expect(view?.episodeFacts.map((f) => f.source?.title)).toEqual(['The Lantern Keeper behind the scenes']);
     // The popup's search finds it at once, not after the next worker start.
-    expect((await loadSearchIndex(db))!.search('Guardian')[0]?.drama.id).toBe('goblin');
+    expect((await loadSearchIndex(db))!.search('Lantern')[0]?.drama.id).toBe('lantern-keeper');
 
-    const again = host({ [MANIFEST]: manifestFor('2', { goblin: shard }), [SHARD('goblin')]: shard });
+    const again = host({ [MANIFEST]: manifestFor('2', { 'lantern-keeper': shard }), [SHARD('lantern-keeper')]: shard });
     expect(await updateRemotePacks(db, MANIFEST, catalog, again.fetcher)).toMatchObject({
       ok: true,
       updated: [],
@@ -54,24 +54,30 @@ describe('remote packs', () => {
     });
     expect(again.fetched).toEqual([MANIFEST]);
 
-    const changed = goblinShard('Episode 1’s beach scene was filmed in Quebec.');
-    const third = host({ [MANIFEST]: manifestFor('3', { goblin: changed }), [SHARD('goblin')]: changed });
+    const changed = remoteShard('Episode 1’s beach scene was filmed in Quebec.');
+    const third = host({
+      [MANIFEST]: manifestFor('3', { 'lantern-keeper': changed }),
+      [SHARD('lantern-keeper')]: changed,
+    });
     expect(await updateRemotePacks(db, MANIFEST, catalog, third.fetcher)).toMatchObject({
       ok: true,
-      updated: ['goblin'],
+      updated: ['lantern-keeper'],
     });
-    expect((await lookupEpisode(db, goblin1))?.episodeFacts.map((f) => f.text)).toEqual([
+    expect((await lookupEpisode(db, lanternKeeper1))?.episodeFacts.map((f) => f.text)).toEqual([
       'Episode 1’s beach scene was filmed in Quebec.',
     ]);
   });
 
   it('keeps remote dramas through a reseed of the bundled catalog (an extension update)', async () => {
     const db = await seededDb();
-    const shard = goblinShard();
-    const { fetcher } = host({ [MANIFEST]: manifestFor('1', { goblin: shard }), [SHARD('goblin')]: shard });
+    const shard = remoteShard();
+    const { fetcher } = host({
+      [MANIFEST]: manifestFor('1', { 'lantern-keeper': shard }),
+      [SHARD('lantern-keeper')]: shard,
+    });
     await updateRemotePacks(db, MANIFEST, catalog, fetcher);
     expect(await seedCatalog(db, { ...catalog, version: 'next-release' })).toBe(true);
-    expect((await lookupEpisode(db, goblin1))?.episodeFacts).toHaveLength(1);
+    expect((await lookupEpisode(db, lanternKeeper1))?.episodeFacts).toHaveLength(1);
     expect(await db.count('dramas')).toBe(catalog.dramas.length + 1);
   });
 
@@ -112,27 +118,30 @@ describe('remote packs', () => {
     );
   });
 
-  const shard = goblinShard();
+  const shard = remoteShard();
   const badUpdates: [string, Record<string, string>, string, string | undefined][] = [
     [
       'a tampered shard (hash mismatch)',
-      { [MANIFEST]: manifestFor('1', { goblin: shard }), [SHARD('goblin')]: shard.replace('Quebec', 'Seoul') },
+      {
+        [MANIFEST]: manifestFor('1', { 'lantern-keeper': shard }),
+        [SHARD('lantern-keeper')]: shard.replace('Quebec', 'Seoul'),
+      },
       'hash-mismatch',
-      'goblin',
+      'lantern-keeper',
     ],
     [
       'a shard that is not a pack',
-      { [MANIFEST]: manifestFor('1', { goblin: '{"hello":1}' }), [SHARD('goblin')]: '{"hello":1}' },
+      { [MANIFEST]: manifestFor('1', { 'lantern-keeper': '{"hello":1}' }), [SHARD('lantern-keeper')]: '{"hello":1}' },
       'bad-shard',
-      'goblin',
+      'lantern-keeper',
     ],
     [
       'a shard with markup',
-      ((s) => ({ [MANIFEST]: manifestFor('1', { goblin: s }), [SHARD('goblin')]: s }))(
-        goblinShard('<img src=x onerror=alert(1)>'),
+      ((s) => ({ [MANIFEST]: manifestFor('1', { 'lantern-keeper': s }), [SHARD('lantern-keeper')]: s }))(
+        remoteShard('<img src=x onerror=alert(1)>'),
       ),
       'bad-shard',
-      'goblin',
+      'lantern-keeper',
     ],
     [
       'a shard for another drama',
@@ -140,12 +149,12 @@ describe('remote packs', () => {
       'bad-shard',
       'healer',
     ],
-    ['a missing shard (404)', { [MANIFEST]: manifestFor('1', { goblin: shard }) }, 'http', 'goblin'],
+    ['a missing shard (404)', { [MANIFEST]: manifestFor('1', { 'lantern-keeper': shard }) }, 'http', 'lantern-keeper'],
     ['no manifest', {}, 'http', undefined],
     ['a manifest that is not JSON', { [MANIFEST]: '<html>' }, 'bad-manifest', undefined],
     [
       'a manifest with a bad hash',
-      { [MANIFEST]: manifestFor('1', { goblin: shard }, { goblin: 'abc' }) },
+      { [MANIFEST]: manifestFor('1', { 'lantern-keeper': shard }, { 'lantern-keeper': 'abc' }) },
       'bad-manifest',
       undefined,
     ],
@@ -157,7 +166,7 @@ describe('remote packs', () => {
       const db = await seededDb();
       await addOwnFact(db, { dramaId: 'healer', episode: 14, text: 'Mine.' });
       // A good second shard fetched in the same update must not be written either.
-      const good = goblinShard().replaceAll('goblin', 'gob');
+      const good = remoteShard().replaceAll('lantern-keeper', 'gob');
       let withGood: { shards?: unknown[] } | null = null;
       try {
         withGood = JSON.parse(files[MANIFEST] ?? 'null') as { shards?: unknown[] } | null;
@@ -186,15 +195,15 @@ describe('remote packs', () => {
 
   it('refuses a shard whose fact id belongs to another drama, writing nothing', async () => {
     const db = await seededDb();
-    const clash = goblinShard().replace('goblin-ep1-quebec', 'healer-ep14-kiss-filmed-cheongju');
+    const clash = remoteShard().replace('lantern-keeper-ep1-quebec', 'healer-ep14-kiss-filmed-cheongju');
     const before = await dumpDb(db);
     const result = await updateRemotePacks(
       db,
       MANIFEST,
       catalog,
-      host({ [MANIFEST]: manifestFor('1', { goblin: clash }), [SHARD('goblin')]: clash }).fetcher,
+      host({ [MANIFEST]: manifestFor('1', { 'lantern-keeper': clash }), [SHARD('lantern-keeper')]: clash }).fetcher,
     );
-    expect(result).toMatchObject({ ok: false, problem: { code: 'bad-shard', shard: 'goblin' } });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'bad-shard', shard: 'lantern-keeper' } });
     expect(await dumpDb(db)).toEqual(before);
   });
 

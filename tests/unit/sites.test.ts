@@ -29,7 +29,7 @@ const PAGES: [fixture: string, url: string, expected: Playing | null][] = [
   [
     'netflix/watch-unknown.html',
     'https://www.netflix.com/watch/81159258',
-    { site: 'netflix', titles: ['Crash Landing on You'], episode: 3 },
+    { site: 'netflix', titles: ['Moonlit Kimchi Detective'], episode: 3 },
   ],
   // The title bar is not in the page as served; it appears later.
   ['netflix/watch-late-title.html', 'https://www.netflix.com/watch/80025789', null],

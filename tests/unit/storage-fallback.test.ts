@@ -56,7 +56,7 @@ const playings: [string, Playing][] = [
   ['Healer, no episode', { site: 'netflix', titles: ['Healer'] }],
   ['Heirs from a Viki slug after a site name', { site: 'viki', titles: ['Rakuten Viki', 'heirs'], episode: 3 }],
   ['a Korean title', { site: 'netflix', titles: ['힐러'], episode: 1 }],
-  ['a drama not in the catalog', { site: 'netflix', titles: ['Crash Landing on You'], episode: 3 }],
+  ['a drama not in the catalog', { site: 'netflix', titles: ['Moonlit Kimchi Detective'], episode: 3 }],
   ['a season the record does not describe', { site: 'netflix', titles: ['Healer'], season: 2, episode: 1 }],
   ['the film, not the series', { site: 'netflix', titles: ['Cheese in the Trap (2018)'] }],
 ];
@@ -123,7 +123,7 @@ describe('IndexedDB unavailable: the bundled catalog in memory', () => {
     });
     expect((await handlers.updateOwnFact({ id: 'own-a', draft }, contentScript)).ok).toBe(false);
     expect(await handlers.deleteOwnFact({ id: 'own-a' }, contentScript)).toEqual({ ok: false });
-    const correction = { site: 'netflix', seriesKey: 'crashlandingonyou', dramaId: 'healer', episode: null };
+    const correction = { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: null };
     expect(await handlers.setCorrection(correction, optionsPage)).toBe(false);
     expect(await handlers.clearCorrection({ site: 'netflix', seriesKey: 'x' }, optionsPage)).toBe(false);
     await expect(

@@ -3,6 +3,7 @@
  * `npm run catalog:check` (and so `npm test`) refuses in data/. Each problem
  * names the file, the field and the reason, as the build's do.
  *
+ * - every drama has at least MIN_FACTS_PER_DRAMA facts;
  * - no two facts of a drama say nearly the same thing (word-trigram overlap);
  * - no fact repeats a long run of words from another fact, or from the local
  *   copy of its article (quoted lines, which may be quoted, are left out);
@@ -15,6 +16,7 @@
 import type { CatalogProblem } from './compile';
 import type { CatalogPack, Fact } from './types';
 
+export const MIN_FACTS_PER_DRAMA = 3;
 /** Facts of one drama whose word trigrams overlap this much (Jaccard) say nearly the same thing. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.5;
 /** This many words in a row, shared with another text, is a copied sentence, not a coincidence. */
@@ -86,6 +88,13 @@ export function qualityProblems(pack: CatalogPack, articles: readonly ArticleTex
 
   for (const drama of pack.dramas) {
     const facts = byDrama.get(drama.id) ?? [];
+    if (facts.length < MIN_FACTS_PER_DRAMA) {
+      problems.push({
+        file: `data/dramas/${drama.id}.json`,
+        field: 'facts',
+        reason: `has ${facts.length} fact${facts.length === 1 ? '' : 's'}; every drama needs at least ${MIN_FACTS_PER_DRAMA}`,
+      });
+    }
     facts.forEach((fact, i) => {
       for (const other of facts.slice(0, i)) {
         const score = similarity(fact.text, other.text);
