@@ -1,3 +1,4 @@
+import type { FactView } from '../../utils/messaging/views';
 import type { PlaybackSource } from '../../utils/playback/card-scheduler';
 
 /** A <video> stand-in driven by the test, firing the events a real one fires. */
@@ -27,3 +28,16 @@ export class FakeVideo extends EventTarget implements PlaybackSource {
     this.dispatchEvent(new Event('pause'));
   }
 }
+
+/** A fact of Healer episode 14 whose text is its id, for the card tests. */
+export const cardFact = (id: string, extra: Partial<FactView> = {}): FactView => ({
+  id,
+  dramaId: 'healer',
+  episode: 14,
+  text: id,
+  people: [],
+  tags: ['kiss-scene'],
+  spoiler: false,
+  sourceId: 's',
+  ...extra,
+});

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FactView } from '../../utils/messaging/views';
 import { scheduleCards } from '../../utils/playback/card-scheduler';
-import { FakeVideo } from '../helpers/fake-video';
+import { cardFact, FakeVideo } from '../helpers/fake-video';
 import { buildTimeline, dueBetween } from '../../utils/playback/timeline';
 
-const fact = (id: string, extra: Partial<FactView> = {}): FactView => ({
-  id,
-  dramaId: 'healer',
-  episode: 14,
-  text: id,
-  people: [],
-  tags: ['kiss-scene'],
-  spoiler: false,
-  sourceId: 's',
-  ...extra,
-});
+const fact = cardFact;
 
 describe('buildTimeline', () => {
   it('puts a timestamped fact at its moment and spreads the others through the episode, sorted', () => {

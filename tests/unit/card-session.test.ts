@@ -1,20 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCardSession, type CardSettings } from '../../entrypoints/watch.content/card-session';
-import type { EpisodeView, FactView } from '../../utils/messaging/views';
-import { FakeVideo } from '../helpers/fake-video';
+import type { EpisodeView } from '../../utils/messaging/views';
+import { cardFact, FakeVideo } from '../helpers/fake-video';
 
-const fact = (id: string, extra: Partial<FactView> = {}): FactView => ({
-  id,
-  dramaId: 'healer',
-  episode: 14,
-  text: id,
-  people: [],
-  tags: ['kiss-scene'],
-  spoiler: false,
-  sourceId: 's',
-  ...extra,
-});
+const fact = cardFact;
 
 const view = (extra: Partial<EpisodeView> = {}): EpisodeView => ({
   drama: { id: 'healer', title: 'Healer', titleKo: '힐러', year: 2014, network: 'KBS2', episodes: 20 },
