@@ -4,14 +4,13 @@
  * viewer has not reached (utils/spoilers.ts), are veiled (no text in the page
  * at all) until the viewer reveals them one by one.
  */
-import { useState } from 'preact/hooks';
 import type { SourcedFact } from '../../utils/catalog/fact-source';
 import type { Fact } from '../../utils/catalog/types';
 import { t } from '../../utils/i18n';
 import type { SearchDrama } from '../../utils/search/record-codec';
 import { factMatches } from '../../utils/search/search-index';
 import { isAheadOfProgress } from '../../utils/playback/spoilers';
-import { PopupFact } from './PopupFact';
+import { PopupFact, useRevealed } from './PopupFact';
 
 export interface DramaFactsProps {
   drama: SearchDrama;
@@ -32,8 +31,7 @@ export function groupByEpisode<F extends Fact>(facts: F[]): [number | null, F[]]
 }
 
 export function DramaFacts({ drama, facts, progress, query, onClose }: DramaFactsProps) {
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
-  const reveal = (id: string) => setRevealed(new Set([...revealed, id]));
+  const [revealed, reveal] = useRevealed();
   return (
     <article class="bt-drama" aria-labelledby="bt-drama-title">
       <button type="button" class="bt-link" onClick={onClose}>

@@ -4,6 +4,7 @@
  * the page at all until then).
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { SourcedFact } from '../../utils/catalog/fact-source';
 import { t } from '../../utils/i18n';
 import { SourceLink } from '../SourceLink';
@@ -15,6 +16,12 @@ export interface PopupFactProps {
   onReveal: () => void;
   /** Shown after the text (e.g. "matches your search"). */
   children?: ComponentChildren;
+}
+
+/** The facts the viewer has revealed in one list, and how to reveal one more. */
+export function useRevealed(): [ReadonlySet<string>, (id: string) => void] {
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  return [revealed, (id) => setRevealed(new Set([...revealed, id]))];
 }
 
 export function PopupFact({ fact, veil, onReveal, children }: PopupFactProps) {

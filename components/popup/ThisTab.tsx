@@ -12,7 +12,7 @@ import { isDramaWideSpoilerAhead } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
-import { PopupFact } from './PopupFact';
+import { PopupFact, useRevealed } from './PopupFact';
 import type { PopupServices } from './popup-services';
 
 export interface ThisTabProps {
@@ -25,7 +25,7 @@ export interface ThisTabProps {
 
 /** The tab's facts; a drama-wide spoiler the tab's episode has not reached is veiled, as in the overlay. */
 function FactList({ view }: { view: EpisodeView }) {
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(new Set());
+  const [revealed, reveal] = useRevealed();
   return (
     <ul class="bt-facts">
       {[...view.episodeFacts, ...view.dramaFacts].map((fact) => (
@@ -37,7 +37,7 @@ function FactList({ view }: { view: EpisodeView }) {
               ? t('popupVeiledDramaWide')
               : null
           }
-          onReveal={() => setRevealed(new Set([...revealed, fact.id]))}
+          onReveal={() => reveal(fact.id)}
         />
       ))}
     </ul>
