@@ -7,12 +7,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { CatalogError } from '../utils/catalog/compile';
 import { qualityProblems, type ArticleText } from '../utils/catalog/quality';
 import type { CatalogPack } from '../utils/catalog/types';
 import { compileCatalogDir } from './catalog-plugin';
-import { writeMarkdown } from './lib/markdown';
+import { formatMarkdown, writeMarkdown } from './lib/markdown';
 
 const ROOT = join(import.meta.dirname, '..');
 const DOC = join(ROOT, 'docs', 'catalog.md');
@@ -136,8 +135,7 @@ async function main() {
   }
   const report = catalogReport(pack);
   if (verify) {
-    const options = (await resolveConfig(DOC)) ?? {};
-    const expected = await format(report, { ...options, filepath: DOC });
+    const expected = await formatMarkdown(DOC, report);
     if (!existsSync(DOC) || readFileSync(DOC, 'utf8') !== expected) {
       console.error('docs/catalog.md is out of date: run "npm run catalog:check" and commit it.');
       process.exitCode = 1;

@@ -5,7 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 
-export async function writeMarkdown(path: string, text: string): Promise<void> {
+/** `text` as Prettier formats a Markdown file at `path`. */
+export async function formatMarkdown(path: string, text: string): Promise<string> {
   const options = (await resolveConfig(path)) ?? {};
-  writeFileSync(path, await format(text, { ...options, filepath: path }));
+  return format(text, { ...options, filepath: path });
+}
+
+export async function writeMarkdown(path: string, text: string): Promise<void> {
+  writeFileSync(path, await formatMarkdown(path, text));
 }
