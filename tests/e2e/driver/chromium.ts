@@ -1,0 +1,46 @@
+/** The journey driver for Chromium: Playwright over Debian's chromium (scripts/lib/browser.ts). */
+import type { Page } from 'playwright-core';
+import { launchWithExtension, openFixture } from '../../../scripts/lib/browser';
+import type { JourneyBrowser, JourneyPage } from './types';
+
+/** Playwright's CSS engine already pierces open shadow roots: ` >>> ` is a descendant step. */
+const css = (selector: string) => selector.replaceAll(' >>> ', ' ');
+
+function wrap(page: Page): JourneyPage {
+  return {
+    // Playwright types the argument as it arrives in the page (Unboxed<A>); ours are plain data.
+    evaluate: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg),
+    async waitFor(fn, arg, timeoutMs = 10_000) {
+      await page.waitForFunction(fn as (arg: unknown) => unknown, arg, { timeout: timeoutMs });
+    },
+    click: (selector) => page.locator(css(selector)).first().click(),
+    type: (selector, text) => page.locator(css(selector)).first().pressSequentially(text),
+    press: (key) => page.keyboard.press(key),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchChromiumDriver(): Promise<JourneyBrowser> {
+  const browser = await launchWithExtension();
+  return {
+    name: 'Chromium',
+    async openSite(url, fixture) {
+      return wrap(await openFixture(browser.context, url, fixture));
+    },
+    async openExtensionPage(path) {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      return wrap(page);
+    },
+    frontTabId: () =>
+      browser.worker.evaluate(async () => {
+        type Tabs = { query(filter: object): Promise<{ id?: number }[]> };
+        const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+        const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? -1;
+      }),
+    close: () => browser.close(),
+  };
+}

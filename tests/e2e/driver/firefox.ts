@@ -1,0 +1,57 @@
+/** The journey driver for Firefox: puppeteer-core over WebDriver BiDi (scripts/lib/firefox.ts). */
+import type { Page } from 'puppeteer-core';
+import { launchFirefoxWithExtension, openFirefoxExtensionPage, openFirefoxFixture } from '../../../scripts/lib/firefox';
+import type { JourneyBrowser, JourneyPage } from './types';
+
+function wrap(page: Page): JourneyPage {
+  return {
+    // Puppeteer types the argument as it arrives in the page (FlattenHandle<A>); ours are plain data.
+    evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+      (await page.evaluate(fn as (arg: unknown) => unknown, arg)) as R,
+    async waitFor(fn, arg, timeoutMs = 10_000) {
+      await page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg);
+    },
+    async click(selector) {
+      const element = await page.waitForSelector(selector, { timeout: 10_000 });
+      if (!element) throw new Error(`Nothing matches ${selector}.`);
+      await element.click();
+    },
+    async type(selector, text) {
+      const element = await page.waitForSelector(selector, { timeout: 10_000 });
+      if (!element) throw new Error(`Nothing matches ${selector}.`);
+      await element.type(text);
+    },
+    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefoxDriver(): Promise<JourneyBrowser> {
+  const firefox = await launchFirefoxWithExtension();
+  // One extension page stays open to ask the extension's tabs API which tab is in front
+  // (a Firefox MV2 background page is not a target BiDi can evaluate in). It opens first,
+  // so that every tab opened after it comes in front of it.
+  const hub = await openFirefoxExtensionPage(firefox, 'options.html');
+  return {
+    name: 'Firefox',
+    async openSite(url, fixture) {
+      return wrap(await openFirefoxFixture(firefox.browser, url, fixture));
+    },
+    async openExtensionPage(path) {
+      return wrap(await openFirefoxExtensionPage(firefox, path));
+    },
+    async frontTabId() {
+      return hub.evaluate(async () => {
+        type Tab = { id?: number };
+        type Tabs = { query(filter: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> };
+        const { tabs } = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
+        // The hub is an extension page in a tab of its own: the front tab is the other active one.
+        const hub = await tabs.getCurrent();
+        const active = await tabs.query({ active: true });
+        return active.find((tab) => tab.id !== hub?.id)?.id ?? -1;
+      });
+    },
+    close: () => firefox.close(),
+  };
+}
