@@ -3,12 +3,20 @@ import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 
+/** Every icon size the stores and the toolbar need, each made at build time from assets/icon.svg. */
+const ICON_SIZES = [16, 32, 48, 96, 128];
+/** The toolbar button's sizes: 16 and 32 at 1× and 2×, 48 for denser screens. */
+const TOOLBAR_ICON_SIZES = [16, 32, 48];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // Imports are written out in every file: a newcomer can follow each name to its definition.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One drawing, every size: `icons` in the manifest and icons/<size>.png in the output.
+  // (`wxt` dev mode greys them out, so a development build is told apart; builds are in colour.)
+  autoIcons: { baseIconPath: 'assets/icon.svg', sizes: ICON_SIZES },
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -16,6 +24,10 @@ export default defineConfig({
     // (the supported streaming sites) are the only host access, and IndexedDB
     // needs no permission. No <all_urls>, no tabs, no scripting, no remote code.
     permissions: ['storage'],
+    // The toolbar button's icon (the popup entrypoint adds its page to the same key).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: {
+      default_icon: Object.fromEntries(TOOLBAR_ICON_SIZES.map((size) => [size, `icons/${size}.png`])),
+    },
     commands: {
       // Rebindable at chrome://extensions/shortcuts and in Firefox's add-on manager.
       [TOGGLE_OVERLAY_COMMAND]: {

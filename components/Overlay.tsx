@@ -5,7 +5,7 @@
  * Everything is rendered as text nodes by Preact: fact text never becomes markup.
  */
 import { useState } from 'preact/hooks';
-import type { EpisodeView, FactView } from '../utils/messaging/views';
+import { listedFactCount, type EpisodeView, type FactView } from '../utils/messaging/views';
 import { t } from '../utils/i18n';
 import { isVeiled, type PlaybackState } from '../utils/playback/spoilers';
 import { FactCard } from './FactCard';
@@ -94,7 +94,7 @@ export function Overlay(props: OverlayProps) {
   const own: OwnContext = actions && { actions, dramaTitle: view.drama.title, episodes: view.drama.episodes };
   const [open, setOpen] = useState(false);
   const dramaFacts = dramaWideFacts ? view.dramaFacts : [];
-  const total = view.episodeFacts.length + dramaFacts.length;
+  const total = listedFactCount(view, dramaWideFacts);
   const episodeLabel = view.episode === null ? null : t('overlayEpisode', view.episode);
   const position = { episode: view.episode, episodes: view.drama.episodes };
   const veiled = (fact: FactView) => spoilerSafe && isVeiled(fact, position, playback);

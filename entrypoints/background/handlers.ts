@@ -11,6 +11,7 @@ import type { CatalogPack } from '../../utils/catalog/types';
 import type { CatalogAccess } from '../../utils/db/catalog-access';
 import { clearCorrection, saveCorrection } from '../../utils/db/corrections';
 import type { CatalogDb } from '../../utils/db/database';
+import type { TabBadges } from './badge';
 import { lookupEpisode, markSeen } from './lookup';
 import {
   addOwnFact,
@@ -32,6 +33,7 @@ import type {
 } from '../../utils/messaging/to-background';
 import {
   addOwnFactSchema,
+  badgeReportSchema,
   correctionInputSchema,
   deleteOwnFactSchema,
   importPackSchema,
@@ -48,6 +50,10 @@ export interface MessageSender {
   id?: string;
   /** The sending page or frame: an extension page's own URL, or the web page a content script runs in. */
   url?: string;
+  /** The tab a content script runs in (extension pages outside a tab have none). */
+  tab?: { id?: number };
+  /** The frame a content script runs in: 0 for the tab's page, another number for a frame in it. */
+  frameId?: number;
 }
 
 export interface HandlerDeps {
@@ -61,6 +67,8 @@ export interface HandlerDeps {
   bundled: CatalogPack;
   /** Remembers the outcome of a remote update (the options page shows it). */
   saveRemoteResult?: (manifestUrl: string, result: RemoteResult) => Promise<void>;
+  /** The toolbar button's badge per tab; without it `showBadge` does nothing. */
+  badges?: Pick<TabBadges, 'report'>;
 }
 
 type Handler<K extends keyof BackgroundProtocol> = (
@@ -159,6 +167,23 @@ function catalogHandlers({
           cast,
         }))
         .sort((a, b) => a.title.localeCompare(b.title));
+    },
+  };
+}
+
+/** The toolbar button's badge: each frame of a supported site says what it shows. */
+function badgeHandlers({ deps, fromThisExtension }: Steps): Pick<BackgroundHandlers, 'showBadge'> {
+  return {
+    async showBadge(data, sender) {
+      const tabId = sender.tab?.id;
+      // Only our content scripts, in a tab; an extension page has no badge to set.
+      if (!fromThisExtension(sender) || tabId === undefined || tabId < 0) return;
+      const report = badgeReportSchema.safeParse(data);
+      if (!report.success) {
+        console.warn('Between Takes: ignored a malformed showBadge message', report.error.issues);
+        return;
+      }
+      await deps.badges?.report(tabId, sender.frameId ?? 0, report.data);
     },
   };
 }
@@ -292,6 +317,7 @@ export function createBackgroundHandlers(deps: HandlerDeps): BackgroundHandlers 
   const steps: Steps = { deps, fromThisExtension, fromExtensionPage, database };
   return {
     ...catalogHandlers(steps),
+    ...badgeHandlers(steps),
     ...viewerStateHandlers(steps),
     ...ownFactHandlers(steps),
     ...remotePackHandlers(steps),

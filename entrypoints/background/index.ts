@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createTabBadges, toolbarAction } from './badge';
 import { createBackgroundHandlers } from './handlers';
 import { routeMessages } from './router';
 import { bundledCatalog } from '../../utils/catalog/bundled';
@@ -29,6 +30,8 @@ export default defineBackground({
         }),
       bundledCatalog,
     );
+    // The toolbar button's badge per tab, as the content scripts report it (badge.ts).
+    const badges = createTabBadges(toolbarAction());
     const handlers = createBackgroundHandlers({
       extensionId: browser.runtime.id,
       extensionUrl: browser.runtime.getURL('/'),
@@ -36,6 +39,7 @@ export default defineBackground({
       bundled: bundledCatalog,
       saveRemoteResult: (manifestUrl, result) =>
         remotePacksItem.setValue({ manifestUrl, last: { at: Date.now(), result } }),
+      badges,
     });
 
     routeMessages(handlers);

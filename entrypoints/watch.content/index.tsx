@@ -18,6 +18,7 @@ import type { OwnFactActions } from '../../components/FactEditor';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from '../../utils/sites/types';
 import type { TabState } from '../../utils/messaging/tab-state';
+import { badgeReport, type BadgeReport } from '../../utils/messaging/tab-badge';
 import { createOverlayHost } from './overlay-host';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */
@@ -168,10 +169,15 @@ export default defineContentScript({
       render();
     }
 
+    /** What the toolbar button's badge was last told for this frame. */
+    let badge: BadgeReport | undefined;
+
     const render = () => {
       if (view && !hiddenByViewer && isSiteOn(settings, site.id) && !embedsPlayerFrame(site))
         overlay.show(view, settings);
       else overlay.hide();
+      const next = badgeReport(isSiteOn(settings, site.id), view, settings.dramaWideFacts);
+      if (next !== badge) sendToBackground('showBadge', (badge = next)).catch(() => undefined);
     };
 
     const start = () => {

@@ -1,8 +1,9 @@
 /**
  * Least privilege, checked on what ships: the built manifests for Chrome and
- * Firefox ask for no more than the features need.
+ * Firefox ask for no more than the features need. And the icons: every size
+ * the stores and the toolbar need, each a PNG of that size.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
@@ -13,7 +14,23 @@ type Manifest = Record<string, unknown> & {
   host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: { matches: string[] }[];
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
+  browser_action?: { default_icon?: Record<string, string> };
 };
+
+/** Sizes the stores and the toolbar ask for: 16 and 32 (toolbar), 48 (extensions page), 96 and 128 (stores). */
+const ICON_SIZES = ['16', '32', '48', '96', '128'];
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG file's width and height, read from its IHDR chunk (always the first, at byte 8); null if not a PNG. */
+function pngSize(file: string): { width: number; height: number } | null {
+  const bytes = readFileSync(file);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) return null;
+  if (bytes.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
 
 const manifest = (target: string): Manifest =>
   JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8')) as Manifest;
@@ -42,6 +59,33 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s manifest', (target) => {
     expect(m['web_accessible_resources']).toBeUndefined();
     expect(m['externally_connectable']).toBeUndefined();
     expect(m['content_security_policy']).toBeUndefined(); // the browsers' strict default
+  });
+});
+
+describe.each([
+  ['chrome-mv3', 'action'],
+  ['firefox-mv2', 'browser_action'],
+] as const)('the %s icons', (target, actionKey) => {
+  const m = manifest(target);
+
+  /** Each icon named in an icon map is in the build, and a PNG of exactly the size it is listed under. */
+  function expectIconFiles(icons: Record<string, string>) {
+    for (const [size, path] of Object.entries(icons)) {
+      const file = join(ROOT, '.output', target, path);
+      expect(existsSync(file), `${path} is in the build`).toBe(true);
+      expect(pngSize(file), `${path} is a ${size}×${size} PNG`).toEqual({ width: Number(size), height: Number(size) });
+    }
+  }
+
+  it('lists an icon of every size the stores and the toolbar need', () => {
+    expect(Object.keys(m.icons ?? {}).sort((a, b) => Number(a) - Number(b))).toEqual(ICON_SIZES);
+    expectIconFiles(m.icons ?? {});
+  });
+
+  it(`gives the toolbar button its icon (${actionKey}.default_icon)`, () => {
+    const toolbar = m[actionKey]?.default_icon ?? {};
+    expect(Object.keys(toolbar)).toEqual(expect.arrayContaining(['16', '32']));
+    expectIconFiles(toolbar);
   });
 });
 

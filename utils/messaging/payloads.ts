@@ -8,6 +8,7 @@ import { MAX_PACK_BYTES } from '../catalog/pack';
 import { episodeNumber } from '../catalog/schema';
 import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from '../sites/readers/page-data';
 import type { CorrectionInput } from '../db/corrections';
+import type { BadgeReport } from './tab-badge';
 import { SITE_IDS, type Playing, type SiteId } from '../sites/types';
 
 // Extension pages forbid eval: tell zod not to try compiling validators with new Function.
@@ -31,6 +32,13 @@ export const seenSchema = z.strictObject({
   episode: episodeNumber.nullable(),
   factId: z.string().min(1).max(200),
 });
+
+/** A frame's badge report: a count of facts, "off", or null (nothing recognised). */
+export const badgeReportSchema: z.ZodType<BadgeReport> = z.union([
+  z.number().int().min(0).max(1_000_000),
+  z.literal('off'),
+  z.null(),
+]);
 
 const ownFactId = z.string().min(1).max(120);
 

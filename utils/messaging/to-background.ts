@@ -12,6 +12,7 @@ import type { OwnFact } from '../db/database';
 import type { DraftProblem, ImportSummary, OwnFactDraft } from '../db/own-facts';
 import type { RemoteResult } from '../db/remote-packs';
 import type { Playing, SiteId } from '../sites/types';
+import type { BadgeReport } from './tab-badge';
 import type { EpisodeView } from './views';
 
 export interface SeenMessage {
@@ -44,6 +45,8 @@ export interface BackgroundProtocol {
   updateOwnFact(change: { id: string; draft: OwnFactDraft }): OwnFactResult;
   /** Deletes one of the viewer's facts; ok is false when there was no such fact. */
   deleteOwnFact(target: { id: string }): { ok: boolean };
+  /** What this frame shows, for the toolbar button's badge on its tab (tab-badge.ts). */
+  showBadge(report: BadgeReport): void;
 
   // ── From the extension's own pages (popup, options) ──
   /** Whether the viewer's data can be saved (false: IndexedDB is unavailable, the built-in catalog is in use). */

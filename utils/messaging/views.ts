@@ -26,3 +26,13 @@ export interface EpisodeView {
   /** True when the drama comes from the viewer's manual correction, not from the page's titles. */
   corrected?: boolean;
 }
+
+/**
+ * How many facts the overlay lists for an episode: the episode's own, and the
+ * drama-wide ones when the viewer keeps them on. Veiled facts count: they are
+ * in the list, behind a Reveal button. The overlay's bar and the toolbar
+ * button's badge both say this number.
+ */
+export function listedFactCount(view: EpisodeView, dramaWideFacts: boolean): number {
+  return view.episodeFacts.length + (dramaWideFacts ? view.dramaFacts.length : 0);
+}
