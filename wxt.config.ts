@@ -50,6 +50,26 @@ export default defineConfig({
         }
       : {}),
   }),
+  // `npm run zip`: .output/between-takes-<version>-chrome.zip and -firefox.zip, and for
+  // addons.mozilla.org's reviewers -sources.zip, everything the Firefox build reads and no more
+  // (scripts/zip-check.ts rebuilds the extension from it and compares).
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'SOURCE-BUILD.md',
+      'README.md',
+      'PRIVACY.md',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'data/**',
+      'public/**',
+      'scripts/catalog-plugin.ts',
+    ],
+  },
   vite: () => ({
     plugins: [preact(), catalogPlugin('data')],
   }),

@@ -1,9 +1,10 @@
 /**
  * The whole test command (`npm test`): format, lint, types, the catalog check,
- * unit tests, the build, and the end-to-end tests in Chromium. Every stage runs even when an
- * earlier one fails, so one run shows everything that is wrong. Each check
- * (format, lint, types, catalog, build) counts as one test; the Vitest suites count
- * their tests. The last line is "N passed, N failed".
+ * unit tests, the builds with their store zips and the zips' check, and the
+ * end-to-end tests in Chromium. Every stage runs even when an earlier one
+ * fails, so one run shows everything that is wrong. Each check (format, lint,
+ * types, catalog, each build and zip, the zip check) counts as one test; the
+ * Vitest suites count their tests. The last line is "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -71,11 +72,13 @@ check('types (tsc)', 'npx', ['tsc', '--noEmit']);
 // The catalog's editorial rules, and docs/catalog.md up to date with data/.
 check('catalog (catalog:check)', 'npx', ['tsx', 'scripts/catalog-check.ts', '--verify']);
 vitest('unit tests', 'vitest.config.ts');
-check('build (wxt, chrome)', 'npx', ['wxt', 'build']);
-check('build (wxt, firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
-// Mozilla's linter fails on errors; its warnings (Preact's innerHTML code path, zod's
-// eval feature test, neither reachable with our inputs) are printed for review.
-check('firefox lint (addons-linter)', 'npx', ['addons-linter', '.output/firefox-mv2']);
+// `npm run zip`, one browser a stage: each builds the extension into .output/ and zips it
+// (Firefox also zips the sources addons.mozilla.org asks for).
+check('build and zip (wxt, chrome)', 'npx', ['wxt', 'zip']);
+check('build and zip (wxt, firefox)', 'npx', ['wxt', 'zip', '-b', 'firefox']);
+// The zips as the stores take them: addons-linter finds no error in the Firefox zip and
+// only the warnings store/README.md explains, and the sources zip rebuilds it file for file.
+check('store zips (zip-check, addons-linter)', 'npx', ['tsx', 'scripts/zip-check.ts']);
 vitest('end-to-end tests', 'vitest.e2e.config.ts');
 
 console.log('');
