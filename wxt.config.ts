@@ -67,6 +67,7 @@ export default defineConfig({
       'utils/**',
       'data/**',
       'public/**',
+      'assets/**',
       'scripts/catalog-plugin.ts',
     ],
   },
