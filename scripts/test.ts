@@ -1,22 +1,34 @@
 /**
- * The whole test command (`npm test`): format, lint, types, the catalog check,
- * unit tests, the builds with their store zips and the zips' check, and the
- * end-to-end tests in Chromium. Every stage runs even when an earlier one
- * fails, so one run shows everything that is wrong. Each check (format, lint,
- * types, catalog, each build and zip, the zip check) counts as one test; the
- * Vitest suites count their tests. The last line is "N passed, N failed".
+ * The whole test command (`npm test`): format, lint, types, the catalog check, unit tests,
+ * the builds and store zips, and the end-to-end tests in Chromium and Firefox. Every stage
+ * runs even when an earlier one fails, so one run shows everything that is wrong.
+ *
+ * Counts that cannot hide anything: the checks (format, lint, types, catalog, builds,
+ * zips) are reported on a line of their own, apart from the tests. Every test that was
+ * meant to run counts: a skipped or todo test counts as failed and is named, and so does
+ * each test of a suite that failed to start (Vitest reports those as skipped); a test file
+ * that could not be loaded at all, whose tests Vitest never saw, counts as one failure and
+ * is named. The end-to-end count is given per browser. The last line is
+ * "N passed, N failed", over the tests; any failed check also makes the command fail.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT } from './lib/browser';
 
 const ARTIFACTS = join(ROOT, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-let passed = 0;
-let failed = 0;
-const failures: string[] = [];
+interface Tally {
+  passed: number;
+  failed: number;
+}
+const checks: Tally = { passed: 0, failed: 0 };
+const failedChecks: string[] = [];
+/** Test counts by suite name ("unit", "end to end, Chromium"…). */
+const suites = new Map<string, Tally>();
+/** Tests that failed, did not run, or files that did not load, by name. */
+const problems: string[] = [];
 
 function run(command: string, args: string[]): boolean {
   const result = spawnSync(command, args, {
@@ -29,40 +41,71 @@ function run(command: string, args: string[]): boolean {
 
 function check(name: string, command: string, args: string[]) {
   console.log(`\n── ${name} ──`);
-  if (run(command, args)) passed++;
+  if (run(command, args)) checks.passed++;
   else {
-    failed++;
-    failures.push(name);
+    checks.failed++;
+    failedChecks.push(name);
   }
 }
 
-function vitest(name: string, config: string) {
+interface VitestReport {
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string }[];
+  }[];
+}
+
+function tally(suite: string): Tally {
+  let counts = suites.get(suite);
+  if (!counts) suites.set(suite, (counts = { passed: 0, failed: 0 }));
+  return counts;
+}
+
+/**
+ * Runs a Vitest config and counts its tests into suites: `suiteOf` names the suite of a
+ * test from its full name (e.g. by browser).
+ */
+function vitest(name: string, config: string, suiteOf: (fullName: string) => string = () => name) {
   console.log(`\n── ${name} ──`);
-  const report = join(ARTIFACTS, `${name.replace(/\W+/g, '-')}.json`);
-  rmSync(report, { force: true });
-  const ok = run('npx', [
+  const reportFile = join(ARTIFACTS, `${name.replace(/\W+/g, '-')}.json`);
+  rmSync(reportFile, { force: true });
+  run('npx', [
     'vitest',
     'run',
     '-c',
     config,
     '--reporter=default',
     '--reporter=json',
-    `--outputFile.json=${report}`,
+    `--outputFile.json=${reportFile}`,
   ]);
+  let report: VitestReport;
   try {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numTotalTests: number;
-    };
-    passed += json.numPassedTests;
-    failed += json.numFailedTests;
-    // A suite that failed to load has no failed test but is still a failure.
-    if (!ok && json.numFailedTests === 0) failed++;
-    if (!ok) failures.push(name);
+    report = JSON.parse(readFileSync(reportFile, 'utf8')) as VitestReport;
   } catch {
-    failed++;
-    failures.push(`${name} (no report)`);
+    tally(name).failed++;
+    problems.push(`${name}: Vitest wrote no report`);
+    return;
+  }
+  for (const file of report.testResults) {
+    const path = relative(ROOT, file.name);
+    if (file.assertionResults.length === 0) {
+      tally(name).failed++;
+      problems.push(`${path}: did not load (${(file.message ?? file.status).split('\n')[0]})`);
+      continue;
+    }
+    for (const test of file.assertionResults) {
+      const counts = tally(suiteOf(test.fullName));
+      if (test.status === 'passed') {
+        counts.passed++;
+      } else {
+        counts.failed++;
+        problems.push(
+          `${path} > ${test.fullName}: ${test.status === 'failed' ? 'failed' : `did not run (${test.status})`}`,
+        );
+      }
+    }
   }
 }
 
@@ -71,7 +114,7 @@ check('lint (eslint)', 'npx', ['eslint', '.']);
 check('types (tsc)', 'npx', ['tsc', '--noEmit']);
 // The catalog's editorial rules, and docs/catalog.md up to date with data/.
 check('catalog (catalog:check)', 'npx', ['tsx', 'scripts/catalog-check.ts', '--verify']);
-vitest('unit tests', 'vitest.config.ts');
+vitest('unit', 'vitest.config.ts');
 // `npm run zip`, one browser a stage: each builds the extension into .output/ and zips it
 // (Firefox also zips the sources addons.mozilla.org asks for).
 check('build and zip (wxt, chrome)', 'npx', ['wxt', 'zip']);
@@ -79,9 +122,23 @@ check('build and zip (wxt, firefox)', 'npx', ['wxt', 'zip', '-b', 'firefox']);
 // The zips as the stores take them: addons-linter finds no error in the Firefox zip and
 // only the warnings store/README.md explains, and the sources zip rebuilds it file for file.
 check('store zips (zip-check, addons-linter)', 'npx', ['tsx', 'scripts/zip-check.ts']);
-vitest('end-to-end tests', 'vitest.e2e.config.ts');
+// The journeys run in both browsers ("in Firefox > …"); the other end-to-end files in Chromium.
+vitest('end to end', 'vitest.e2e.config.ts', (fullName) =>
+  fullName.startsWith('in Firefox ') ? 'end to end, Firefox' : 'end to end, Chromium',
+);
 
+const total = [...suites.values()].reduce(
+  (sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed }),
+  {
+    passed: 0,
+    failed: 0,
+  },
+);
 console.log('');
-if (failures.length) console.log(`Failed: ${failures.join(', ')}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+if (problems.length) console.log(['Tests that failed or did not run:', ...problems.map((p) => `  ${p}`)].join('\n'));
+console.log(
+  `Checks: ${checks.passed} passed, ${checks.failed} failed${failedChecks.length ? ` (${failedChecks.join(', ')})` : ''}`,
+);
+for (const [suite, t] of suites) console.log(`Tests, ${suite}: ${t.passed} passed, ${t.failed} failed`);
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exitCode = total.failed === 0 && checks.failed === 0 ? 0 : 1;
