@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built extension in real Chromium. One browser at a time
+// End-to-end tests: the built extension in real Chromium and Firefox. One browser at a time
 // (the machine has two cores), generous timeouts for browser start-up.
 export default defineConfig({
   test: {

@@ -13,8 +13,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ROOT } from './lib/browser';
+import { countReport, type VitestReport } from './lib/test-counts';
 
 const ARTIFACTS = join(ROOT, 'artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -48,15 +49,6 @@ function check(name: string, command: string, args: string[]) {
   }
 }
 
-interface VitestReport {
-  testResults: {
-    name: string;
-    status: string;
-    message?: string;
-    assertionResults: { fullName: string; status: string }[];
-  }[];
-}
-
 function tally(suite: string): Tally {
   let counts = suites.get(suite);
   if (!counts) suites.set(suite, (counts = { passed: 0, failed: 0 }));
@@ -67,7 +59,7 @@ function tally(suite: string): Tally {
  * Runs a Vitest config and counts its tests into suites: `suiteOf` names the suite of a
  * test from its full name (e.g. by browser).
  */
-function vitest(name: string, config: string, suiteOf: (fullName: string) => string = () => name) {
+function vitest(name: string, config: string, suiteOf: (fullName: string) => string | undefined = () => name) {
   console.log(`\n── ${name} ──`);
   const reportFile = join(ARTIFACTS, `${name.replace(/\W+/g, '-')}.json`);
   rmSync(reportFile, { force: true });
@@ -88,24 +80,12 @@ function vitest(name: string, config: string, suiteOf: (fullName: string) => str
     problems.push(`${name}: Vitest wrote no report`);
     return;
   }
-  for (const file of report.testResults) {
-    const path = relative(ROOT, file.name);
-    if (file.assertionResults.length === 0) {
-      tally(name).failed++;
-      problems.push(`${path}: did not load (${(file.message ?? file.status).split('\n')[0]})`);
-      continue;
-    }
-    for (const test of file.assertionResults) {
-      const counts = tally(suiteOf(test.fullName));
-      if (test.status === 'passed') {
-        counts.passed++;
-      } else {
-        counts.failed++;
-        problems.push(
-          `${path} > ${test.fullName}: ${test.status === 'failed' ? 'failed' : `did not run (${test.status})`}`,
-        );
-      }
-    }
+  for (const test of countReport(report, ROOT, suiteOf)) {
+    const counts = tally(test.suite ?? name);
+    if (test.problem) {
+      counts.failed++;
+      problems.push(test.problem);
+    } else counts.passed++;
   }
 }
 
