@@ -21,7 +21,7 @@ try {
   );
   const page = await browser.context.newPage();
   await page.goto(DEMO_URL);
-  const overlay = page.locator('between-takes-overlay');
+  const overlay = page.locator('[data-between-takes]');
   const toggle = overlay.locator('.bt-toggle');
   await toggle.waitFor({ state: 'visible', timeout: 15_000 });
   await toggle.click();

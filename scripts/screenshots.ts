@@ -56,7 +56,7 @@ const SHOTS: Shot[] = [
       );
       const page = await newPage(browser);
       await page.goto(DEMO_URL);
-      const overlay = page.locator('between-takes-overlay');
+      const overlay = page.locator('[data-between-takes]');
       const toggle = overlay.locator('.bt-toggle');
       await toggle.waitFor({ state: 'visible', timeout: 15_000 });
       await toggle.click();

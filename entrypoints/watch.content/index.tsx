@@ -20,6 +20,7 @@ import type { Playing, SiteAdapter } from '../../utils/sites/types';
 import type { TabState } from '../../utils/messaging/tab-state';
 import { badgeReport, type BadgeReport } from '../../utils/messaging/tab-badge';
 import { createOverlayHost } from './overlay-host';
+import { ignoreScriptStartedEvents } from './hardening';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */
 function typingInTextField(): boolean {
@@ -123,6 +124,8 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
+    // First of all: no page event may switch the script off.
+    ignoreScriptStartedEvents(ctx);
     const site = siteForHost(location.hostname);
     if (!site) return;
     await afterPageLoad();

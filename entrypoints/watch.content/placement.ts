@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Settings } from '../../utils/preferences/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
+import { OVERLAY_HOST_ATTRIBUTE, overlayHostName } from './hardening';
 
 /** Events that must not reach the page's player (its shortcuts and click-to-pause). */
 const ISOLATED_EVENTS = [
@@ -59,7 +60,7 @@ export async function createPlacement(
   let positioned: { el: HTMLElement; value: string; priority: string } | null = null;
 
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: 'between-takes-overlay',
+    name: overlayHostName(),
     position: 'inline',
     anchor: () => anchor,
     append: 'last',
@@ -74,6 +75,7 @@ export async function createPlacement(
     },
   });
 
+  ui.shadowHost.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
   const currentTarget = () => site.playerContainer(document) ?? document.body;
 
   /**

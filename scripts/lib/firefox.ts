@@ -10,7 +10,7 @@ import { ROOT } from './browser';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output', 'firefox-mv2');
 /** The add-on id the Firefox build declares (wxt.config.ts, browser_specific_settings). */
-const GECKO_ID = 'between-takes@example.org';
+export const FIREFOX_EXTENSION_ID = 'between-takes@example.org';
 /**
  * Firefox gives each installed add-on a random internal UUID, which is the host of its
  * pages (moz-extension://<uuid>/popup.html). A preference pins it, so the tests know it.
@@ -50,7 +50,7 @@ export async function launchFirefoxWithExtension(options: { lang?: string } = {}
     // options page, opened as tabs by the tests) unless the browser allows it this way.
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       // Fixture videos start playing by themselves, as a streaming site's do.
       'media.autoplay.default': 0,
       'media.autoplay.blocking_policy': 0,
@@ -68,7 +68,8 @@ export async function launchFirefoxWithExtension(options: { lang?: string } = {}
   });
   try {
     const id = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    if (id !== GECKO_ID) throw new Error(`The Firefox build installed as ${id}, not ${GECKO_ID}.`);
+    if (id !== FIREFOX_EXTENSION_ID)
+      throw new Error(`The Firefox build installed as ${id}, not ${FIREFOX_EXTENSION_ID}.`);
   } catch (error) {
     await browser.close();
     throw error;

@@ -72,7 +72,7 @@ describe('the viewer’s own facts', () => {
       'https://www.netflix.com/watch/80049015',
       'netflix/watch-healer-e14.html',
     );
-    const overlay = watch.locator('between-takes-overlay');
+    const overlay = watch.locator('[data-between-takes]');
     await overlay.locator('.bt-toggle').waitFor({ state: 'visible', timeout: 10_000 });
     await overlay.locator('.bt-toggle').click();
     await overlay.getByRole('button', { name: 'Add a fact' }).click();

@@ -32,7 +32,7 @@ describe('hostile pages', () => {
     await toggle(page).waitFor({ state: 'visible', timeout: 15_000 });
     expect(await toggle(page).innerText()).toContain('Episode 14');
     // Inside the player container, at its top right (16px in), not the page's corner.
-    expect(await page.locator('.watch-video between-takes-overlay').count()).toBe(1);
+    expect(await page.locator('.watch-video [data-between-takes]').count()).toBe(1);
     const player = (await page.locator('.watch-video').boundingBox())!;
     const host = (await overlayHost(page).boundingBox())!;
     expect(Math.abs(player.y + 16 - host.y)).toBeLessThanOrEqual(2);
@@ -58,11 +58,11 @@ describe('hostile pages', () => {
   it('a page that replaces <body>: the overlay comes back in the new player', async () => {
     const page = await openFixture(browser.context, NETFLIX, 'hostile/body-swap.html');
     await toggle(page).waitFor({ state: 'visible', timeout: 15_000 });
-    expect(await page.locator('#first-player between-takes-overlay').count()).toBe(1);
+    expect(await page.locator('#first-player [data-between-takes]').count()).toBe(1);
     const started = Date.now();
     await page.evaluate(() => (window as unknown as { swapBody(): void }).swapBody());
     await page
-      .locator('#second-player between-takes-overlay .bt-toggle:has-text("Episode 15")')
+      .locator('#second-player [data-between-takes] .bt-toggle:has-text("Episode 15")')
       .waitFor({ state: 'visible', timeout: 10_000 });
     console.log(`overlay back in the new player after ${Date.now() - started} ms`);
     expect(await overlayHost(page).count()).toBe(1);
@@ -74,15 +74,13 @@ describe('hostile pages', () => {
     await serveFixture(browser.context, `${top}?embed=true`, 'viki/watch-heirs-e14.html');
     const page = await openFixture(browser.context, top, 'hostile/viki-frame-top.html');
     const frame = page.frameLocator('#player-frame');
-    await frame
-      .locator('#video-player between-takes-overlay .bt-toggle')
-      .waitFor({ state: 'visible', timeout: 15_000 });
-    expect(await frame.locator('between-takes-overlay .bt-toggle').innerText()).toContain('Heirs');
+    await frame.locator('#video-player [data-between-takes] .bt-toggle').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await frame.locator('[data-between-takes] .bt-toggle').innerText()).toContain('Heirs');
     // The top page, which only embeds the player, shows none of its own.
     await page.waitForTimeout(1500);
     expect(await overlayHost(page).count()).toBe(0);
-    await frame.locator('between-takes-overlay .bt-toggle').click();
-    await frame.locator('between-takes-overlay .bt-panel').waitFor({ state: 'visible', timeout: 5_000 });
+    await frame.locator('[data-between-takes] .bt-toggle').click();
+    await frame.locator('[data-between-takes] .bt-panel').waitFor({ state: 'visible', timeout: 5_000 });
     await page.close();
   });
 

@@ -89,7 +89,7 @@ describe.each(journeyBrowsers())('in %s', (name) => {
       expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce, null)).toBe(
         true,
       );
-      expect(await page.evaluate(() => document.querySelectorAll('between-takes-overlay').length, null)).toBe(1);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-between-takes]').length, null)).toBe(1);
       await page.close();
     });
 
@@ -98,9 +98,9 @@ describe.each(journeyBrowsers())('in %s', (name) => {
       await overlayBar(page);
       await page.click('[data-uia="control-fullscreen-enter"]');
       await page.waitFor(() => document.fullscreenElement !== null, null);
-      expect(
-        await page.evaluate(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'), null),
-      ).toBe(true);
+      expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('[data-between-takes]'), null)).toBe(
+        true,
+      );
       await overlayBar(page); // still shown, inside the fullscreen player
       await page.close();
     });
@@ -141,6 +141,32 @@ describe.each(journeyBrowsers())('in %s', (name) => {
     });
   });
 
+  describe('a hostile page', () => {
+    it('cannot switch the content script off with the event WXT listens for', async () => {
+      const page = await browser.openSite('https://www.netflix.com/watch/80134711', 'netflix/watch-next-episode.html');
+      await overlayBar(page, 'Episode 14');
+      // What WXT 0.21.4's content script context takes for a newer copy of itself starting.
+      await page.evaluate((id) => {
+        document.dispatchEvent(
+          new CustomEvent(`${id}:watch:wxt:content-script-started`, {
+            detail: { contentScriptName: 'watch', messageId: 'forged-by-the-page' },
+          }),
+        );
+      }, browser.extensionId);
+      // Still there, and still following the episodes.
+      await page.click('[data-uia="next-episode-seamless-button"]');
+      await overlayBar(page, 'Episode 15', 5_000);
+      await page.close();
+    });
+
+    it('cannot keep the overlay from mounting by defining its element first', async () => {
+      const page = await browser.openSite('https://www.netflix.com/watch/80134711', 'hostile/predefined-element.html');
+      expect(await page.evaluate(() => !!customElements.get('between-takes-overlay'), null)).toBe(true);
+      expect(await overlayBar(page)).toContain('Episode 14');
+      await page.close();
+    });
+  });
+
   describe('the options page', () => {
     it('switches a site off and on, and its open tab follows within a second', async () => {
       const page = await browser.openSite(HEALER_14.url, HEALER_14.fixture);
@@ -166,7 +192,7 @@ async function openPopup(browser: JourneyBrowser, query: string): Promise<Journe
 
 function countFacts(page: JourneyPage): Promise<number> {
   return page.evaluate(
-    () => document.querySelector('between-takes-overlay')!.shadowRoot!.querySelectorAll('.bt-panel .bt-fact').length,
+    () => document.querySelector('[data-between-takes]')!.shadowRoot!.querySelectorAll('.bt-panel .bt-fact').length,
     null,
   );
 }

@@ -63,11 +63,11 @@ describe('lifecycle', () => {
         await overlayHost(page)
           .locator(`.bt-toggle:has-text("Episode ${15 + i}")`)
           .waitFor({ timeout: 10_000 });
-        expect(await page.locator('between-takes-overlay').count()).toBe(1);
+        expect(await page.locator('[data-between-takes]').count()).toBe(1);
       }
     }
     await overlayHost(page).locator('.bt-toggle:has-text("Episode 214")').waitFor({ timeout: 10_000 });
-    expect(await page.locator('between-takes-overlay').count()).toBe(1);
+    expect(await page.locator('[data-between-takes]').count()).toBe(1);
     await page.close();
   });
 

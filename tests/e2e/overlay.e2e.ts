@@ -34,7 +34,7 @@ describe('Netflix', () => {
     expect(bar).toContain('Episode 14');
     expect(bar).toMatch(/\b\d+ facts\b/);
     // It sits inside the player, so it follows it into fullscreen.
-    expect(await page.locator('.watch-video between-takes-overlay').count()).toBe(1);
+    expect(await page.locator('.watch-video [data-between-takes]').count()).toBe(1);
 
     await toggle(page).click();
     const panel = overlayHost(page).locator('.bt-panel');
@@ -127,7 +127,7 @@ describe('Netflix', () => {
     await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
     await page.click('[data-uia="control-fullscreen-enter"]');
     await page.waitForFunction(() => document.fullscreenElement !== null);
-    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'))).toBe(true);
+    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('[data-between-takes]'))).toBe(true);
     expect(await toggle(page).isVisible()).toBe(true);
     await page.close();
   });
@@ -184,7 +184,7 @@ describe('Rakuten Viki', () => {
     await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
     await page.click('.vjs-fullscreen-control');
     await page.waitForFunction(() => document.fullscreenElement !== null);
-    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'))).toBe(true);
+    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('[data-between-takes]'))).toBe(true);
     await page.close();
   });
 

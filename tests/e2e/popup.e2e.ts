@@ -159,7 +159,7 @@ describe('this tab', () => {
     await popup.getByText('You picked this drama for this series.').waitFor({ timeout: 10_000 });
     await popup.getByRole('button', { name: 'Clear correction' }).click();
     await popup.getByText('“Moonlit Kimchi Detective” is not in the catalog.').waitFor({ timeout: 10_000 });
-    await page.locator('between-takes-overlay').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('[data-between-takes]').waitFor({ state: 'detached', timeout: 10_000 });
     await popup.close();
     await page.close();
   });
@@ -177,7 +177,7 @@ describe('this tab', () => {
     const toggle = popup.getByRole('switch', { name: 'Between Takes on Netflix' });
     expect(await toggle.isChecked()).toBe(true);
     await toggle.uncheck();
-    await page.locator('between-takes-overlay').waitFor({ state: 'detached', timeout: 1_000 });
+    await page.locator('[data-between-takes]').waitFor({ state: 'detached', timeout: 1_000 });
     await popup.getByText('Between Takes is switched off on Netflix.').waitFor({ timeout: 5_000 });
 
     await toggle.check();

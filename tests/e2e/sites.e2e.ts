@@ -177,7 +177,7 @@ describe.each(WATCH)('$site', ({ url, fixture, drama, episode, fact, fullscreenB
     await page.click(fullscreenButton);
     await page.waitForFunction(() => document.fullscreenElement !== null, undefined, { timeout: 10_000 });
     // The overlay is inside the element the player sent fullscreen, so it stays visible.
-    await page.waitForFunction(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'), undefined, {
+    await page.waitForFunction(() => !!document.fullscreenElement?.querySelector('[data-between-takes]'), undefined, {
       timeout: 5_000,
     });
     expect(await toggle(page).isVisible()).toBe(true);
@@ -238,7 +238,7 @@ async function msUntilOverlaySays(page: Page, selector: string, expected: string
         const started = performance.now();
         const says = () =>
           document
-            .querySelector('between-takes-overlay')
+            .querySelector('[data-between-takes]')
             ?.shadowRoot?.querySelector('.bt-toggle')
             ?.textContent?.includes(expected) ?? false;
         (document.querySelector(selector) as HTMLElement).click();
@@ -303,13 +303,13 @@ describe('moving to the next episode without a page load', () => {
     );
     await toggle(page).waitFor({ state: 'visible', timeout: 15_000 });
     await page.click('.atvwebplayersdk-nexttitle-button');
-    await page.locator('#dv-web-player-2 between-takes-overlay').waitFor({ timeout: 5_000 });
+    await page.locator('#dv-web-player-2 [data-between-takes]').waitFor({ timeout: 5_000 });
     expect(await page.locator('#dv-web-player').count()).toBe(0);
     await page.click('#dv-web-player-2 .atvwebplayersdk-fullscreen-button');
     await page.waitForFunction(() => document.fullscreenElement?.id === 'dv-web-player-2', undefined, {
       timeout: 10_000,
     });
-    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('between-takes-overlay'))).toBe(true);
+    expect(await page.evaluate(() => !!document.fullscreenElement?.querySelector('[data-between-takes]'))).toBe(true);
     await page.close();
   });
 });

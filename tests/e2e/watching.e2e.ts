@@ -188,7 +188,7 @@ describe('options page', () => {
     await overlayHost(watch).locator('.bt-toggle').waitFor({ timeout: 1_000 });
     await options.getByRole('combobox', { name: 'Corner of the player' }).selectOption('top-left');
     await watch.waitForFunction(
-      () => document.querySelector('between-takes-overlay')?.getAttribute('data-corner') === 'top-left',
+      () => document.querySelector('[data-between-takes]')?.getAttribute('data-corner') === 'top-left',
       undefined,
       { timeout: 1_000 },
     );

@@ -2,7 +2,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /** The overlay's shadow host, as the page holds it. */
-export const overlayHost = (page: Page): Locator => page.locator('between-takes-overlay');
+export const overlayHost = (page: Page): Locator => page.locator('[data-between-takes]');
 
 /** The overlay's main button: "Between Takes · <drama> · Episode N · K facts". */
 export const overlayToggle = (page: Page): Locator => overlayHost(page).locator('.bt-toggle');

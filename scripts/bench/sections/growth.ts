@@ -8,7 +8,7 @@ export async function growth(context: BrowserContext) {
   await serveFixture(context, 'https://www.netflix.com/watch/80134711', 'netflix/watch-next-episode.html');
   const page: Page = await context.newPage();
   await page.goto('https://www.netflix.com/watch/80134711');
-  await page.waitForSelector('between-takes-overlay', { timeout: 10_000 });
+  await page.waitForSelector('[data-between-takes]', { timeout: 10_000 });
   const cdp = await context.newCDPSession(page);
   const counters = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -31,7 +31,7 @@ export async function growth(context: BrowserContext) {
   }
   await page.waitForTimeout(500);
   const after = await counters();
-  const overlays = await page.locator('between-takes-overlay').count();
+  const overlays = await page.locator('[data-between-takes]').count();
   await page.close();
   record({
     section: 'steady state',

@@ -15,7 +15,7 @@ export async function recognitionLatency(context: BrowserContext) {
   await serveFixture(context, 'https://www.netflix.com/watch/70000000', 'netflix/watch-late-title.html');
   const page = await context.newPage();
   await page.goto('https://www.netflix.com/watch/70000000');
-  await page.waitForSelector('between-takes-overlay', { timeout: 10_000 }); // the fixture's own title appears at 2 s
+  await page.waitForSelector('[data-between-takes]', { timeout: 10_000 }); // the fixture's own title appears at 2 s
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   let running = true;
@@ -30,7 +30,7 @@ export async function recognitionLatency(context: BrowserContext) {
       history.pushState({}, '', `/watch/${70000001 + n}`);
       document.querySelector('[data-uia="video-title"]')?.remove();
     }, i);
-    await page.waitForSelector('between-takes-overlay', { state: 'detached', timeout: 5_000 });
+    await page.waitForSelector('[data-between-takes]', { state: 'detached', timeout: 5_000 });
     if (cold) {
       await cdp.send('ServiceWorker.stopAllWorkers');
       for (let k = 0; k < 100 && running; k++) await page.waitForTimeout(50);
@@ -39,7 +39,7 @@ export async function recognitionLatency(context: BrowserContext) {
       ([title, label]) =>
         new Promise<number>((resolve) => {
           const observer = new MutationObserver(() => {
-            const host = document.querySelector('between-takes-overlay');
+            const host = document.querySelector('[data-between-takes]');
             if (host?.shadowRoot?.querySelector('.bt-toggle')?.textContent?.includes(title)) {
               observer.disconnect();
               resolve(performance.now() - start);

@@ -26,6 +26,7 @@ export async function launchChromiumDriver(): Promise<JourneyBrowser> {
   const browser = await launchWithExtension();
   return {
     name: 'Chromium',
+    extensionId: browser.extensionId,
     async openSite(url, fixture) {
       return wrap(await openFixture(browser.context, url, fixture));
     },

@@ -1,6 +1,11 @@
 /** The journey driver for Firefox: puppeteer-core over WebDriver BiDi (scripts/lib/firefox.ts). */
 import type { Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, openFirefoxExtensionPage, openFirefoxFixture } from '../../../scripts/lib/firefox';
+import {
+  FIREFOX_EXTENSION_ID,
+  launchFirefoxWithExtension,
+  openFirefoxExtensionPage,
+  openFirefoxFixture,
+} from '../../../scripts/lib/firefox';
 import type { JourneyBrowser, JourneyPage } from './types';
 
 function wrap(page: Page): JourneyPage {
@@ -35,6 +40,7 @@ export async function launchFirefoxDriver(): Promise<JourneyBrowser> {
   const hub = await openFirefoxExtensionPage(firefox, 'options.html');
   return {
     name: 'Firefox',
+    extensionId: FIREFOX_EXTENSION_ID,
     async openSite(url, fixture) {
       return wrap(await openFirefoxFixture(firefox.browser, url, fixture));
     },

@@ -23,6 +23,8 @@ export interface JourneyPage {
 
 export interface JourneyBrowser {
   name: BrowserName;
+  /** The extension's runtime id (what a page would need to forge the extension's events). */
+  extensionId: string;
   /** Opens `url` in a new tab, answered with a file of tests/fixtures; nothing else is reachable. */
   openSite(url: string, fixture: string): Promise<JourneyPage>;
   /** Opens an extension page (`popup.html?tab=3`, `options.html`) in a new tab. */
