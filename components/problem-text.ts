@@ -30,6 +30,8 @@ export function packProblemText(p: PackProblem): string {
       return t('packProblemEpisodePastEnd', field, p.detail);
     case 'id-taken':
       return t('packProblemIdTaken', field, p.detail);
+    case 'source-taken':
+      return t('packProblemSourceTaken', field, p.detail);
     case 'wrong-kind':
       return t('packProblemWrongKind', p.detail);
     case 'storage':

@@ -51,9 +51,9 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
   ]);
   const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
   const seenFactIds = await reader.seenFactIds(dramaEpisodeKey(drama.id, episode));
-  // The viewer's facts follow the catalog's, marked as theirs.
-  const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, ...fact }: OwnFact): FactView => ({
-    ...fact,
+  // The viewer's facts follow the catalog's, marked as theirs, with the source an imported one names.
+  const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, source, ...fact }: OwnFact): FactView => ({
+    ...(source ? withSources([fact], { [fact.sourceId]: source })[0]! : fact),
     own: true,
   });
   const { id, title, titleKo, year, network, episodes } = drama;

@@ -14,6 +14,7 @@ import {
 import { catalog } from '../helpers/catalog';
 import { seededDb as seedTestDb } from '../helpers/seeded-db';
 import { dumpDb } from '../helpers/db-dump';
+import { packFileText } from '../../utils/catalog/pack-file';
 
 const seededDb = () => seedTestDb('own');
 
@@ -120,6 +121,77 @@ describe('export and import', () => {
     const before = await dumpDb(to);
     expect(await importOwnFactsPack(to, JSON.stringify(exported))).toEqual({ added: 0, alreadyThere: 2 });
     expect(await dumpDb(to)).toEqual(before);
+  });
+
+  it('restores every field of every fact and every own source in a fresh database', async () => {
+    const from = await seededDb();
+    await addOwnFact(from, { dramaId: 'healer', episode: 14, text: 'First.', people: ['Park Min-young'] }, 1000);
+    await addOwnFact(from, { dramaId: 'oh-my-ghost', episode: null, text: 'Second.', spoiler: true }, 2000);
+    // An imported pack may carry facts with a source of their own, a moment and a spoiler-free episode.
+    await importOwnFactsPack(
+      from,
+      ownPack((p) => {
+        Object.assign(facts(p)[0]!, { at: 754, tags: ['rooftop'], sourceId: 'my-notes' });
+        Object.assign(facts(p)[1]!, { spoiler: true, spoilerFreeFrom: 12, sourceId: 'my-notes' });
+        p['sources'] = [
+          {
+            id: 'my-notes',
+            title: 'My notes from the fan meeting',
+            publisher: 'Me',
+            url: 'https://example.org/n',
+            date: '2015-02',
+          },
+        ];
+      }),
+      3000,
+    );
+    await updateOwnFact(
+      from,
+      (await from.getAll('ownFacts'))[0]!.id,
+      { dramaId: 'healer', episode: 13, text: 'Edited.' },
+      4000,
+    );
+    const exported = await exportOwnFacts(from);
+    expect(exported.sources).toEqual([
+      {
+        id: 'my-notes',
+        title: 'My notes from the fan meeting',
+        publisher: 'Me',
+        url: 'https://example.org/n',
+        date: '2015-02',
+      },
+    ]);
+
+    // The file as the options page writes it, read back by another browser.
+    const to = await seededDb();
+    expect(await importOwnFactsPack(to, packFileText(exported), 9999)).toEqual({ added: 4, alreadyThere: 0 });
+    const byId = (facts: unknown[]) => [...(facts as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await to.getAll('ownFacts'))).toEqual(byId(await from.getAll('ownFacts')));
+    expect(await exportOwnFacts(to)).toEqual(exported);
+    // The own source is shown with its fact, as a catalog source is.
+    expect((await lookupEpisode(to, healer14))!.episodeFacts.find((f) => f.id === 'own-a')?.source).toEqual({
+      title: 'My notes from the fan meeting',
+      publisher: 'Me',
+      url: 'https://example.org/n',
+      date: '2015-02',
+    });
+  });
+
+  it('refuses a pack naming a source the viewer’s facts already hold under the same id, but different', async () => {
+    const db = await seededDb();
+    const withSource = (title: string) =>
+      ownPack((p) => {
+        facts(p)[0]!['sourceId'] = 'my-notes';
+        p['sources'] = [{ id: 'my-notes', title }];
+      });
+    await importOwnFactsPack(db, withSource('My notes'));
+    const before = await dumpDb(db);
+    const err = await importOwnFactsPack(
+      db,
+      withSource('Other notes').replace('"own-a"', '"own-c"').replace('"own-b"', '"own-d"'),
+    ).catch((e: unknown) => e);
+    expect((err as PackError).problems).toEqual([{ code: 'source-taken', field: 'sources[0].id', detail: 'my-notes' }]);
+    expect(await dumpDb(db)).toEqual(before);
   });
 
   it('imports a valid pack and shows its facts', async () => {

@@ -40,6 +40,9 @@ export const packDramaSchema = z.strictObject({
   titleKeys: z.array(z.string().max(200)).max(100).optional(),
 });
 
+/** A time in ms since 1970, as Date.now() gives it. */
+const timestamp = z.number().int().min(0).max(8.64e15);
+
 export const packFactSchema = z.strictObject({
   id: slug.max(120),
   dramaId: slug,
@@ -54,6 +57,9 @@ export const packFactSchema = z.strictObject({
   spoilerFreeFrom: episodeNumber.optional(),
   /** An id in the pack's sources, or "own" for a fact the viewer wrote. */
   sourceId: slug,
+  /** Own-facts packs: when the viewer wrote and last changed the fact (ms since 1970); catalogs ignore them. */
+  createdAt: timestamp.optional(),
+  updatedAt: timestamp.optional(),
 });
 
 export const packSchema = z.strictObject({
@@ -82,6 +88,7 @@ export interface PackProblem {
     | 'unknown-source'
     | 'episode-past-end'
     | 'id-taken'
+    | 'source-taken'
     | 'wrong-kind'
     | 'storage';
   /** Where in the pack, e.g. `facts[2].text`; '' for the whole pack. */
@@ -220,9 +227,10 @@ export function toDrama(drama: Pack['dramas'][number]): Drama {
   return { ...rest, titleKeys: titleKeysOf(drama) };
 }
 
-/** A pack fact as the catalog stores it. */
+/** A pack fact as the catalog stores it (the viewer's timestamps left out). */
 export function toFact(fact: Pack['facts'][number]): Fact {
-  return { ...fact };
+  const { createdAt: _created, updatedAt: _updated, ...rest } = fact;
+  return rest;
 }
 
 /** A pack source as the catalog stores it. */

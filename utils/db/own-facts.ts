@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { contentHash } from '../catalog/compile';
 import { checkPackText, OWN_SOURCE_ID, PackError, type Pack, type PackProblem } from '../catalog/pack';
 import { episodeNumber, text } from '../catalog/schema';
-import { PACK_FORMAT, type Fact } from '../catalog/types';
+import { PACK_FORMAT, type Fact, type SourceRef } from '../catalog/types';
 import { abortQuietly, type CatalogDb, type OwnFact } from './database';
 
 /** What the viewer types into the fact editor. */
@@ -127,8 +127,11 @@ export async function deleteOwnFact(db: CatalogDb, id: string): Promise<boolean>
   return existed;
 }
 
-function packFact(fact: Fact): Pack['facts'][number] {
-  const out: Fact = {
+type PackFact = Pack['facts'][number];
+
+/** What a fact says, every field a pack carries but the viewer's timestamps: in a fixed order. */
+function packFactContent(fact: Fact): PackFact {
+  const out: PackFact = {
     id: fact.id,
     dramaId: fact.dramaId,
     episode: fact.episode,
@@ -139,18 +142,47 @@ function packFact(fact: Fact): Pack['facts'][number] {
     sourceId: fact.sourceId,
   };
   if (fact.at !== undefined) out.at = fact.at;
+  if (fact.spoilerFreeFrom !== undefined) out.spoilerFreeFrom = fact.spoilerFreeFrom;
   return out;
 }
 
-/** Every fact the viewer wrote, as an "own-facts" pack (the documented pack format). */
-export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
-  const own = (await db.getAll('ownFacts')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const facts = own.map(packFact);
-  const sourceIds = new Set(facts.map((f) => f.sourceId).filter((id) => id !== OWN_SOURCE_ID));
-  const sources = (await Promise.all([...sourceIds].map((id) => db.get('sources', id)))).filter(
-    (s): s is NonNullable<typeof s> => s !== undefined,
-  );
-  const body = { facts, sources };
+/** One of the viewer's facts as an own-facts pack carries it: every field, timestamps included. */
+function ownPackFact(fact: OwnFact): PackFact {
+  return { ...packFactContent(fact), createdAt: fact.createdAt, updatedAt: fact.updatedAt };
+}
+
+/** A source as a pack carries it: the fields the pack format knows, in a fixed order. */
+function packSource(source: SourceRef): SourceRef {
+  const out: SourceRef = { id: source.id, title: source.title };
+  if (source.publisher !== undefined) out.publisher = source.publisher;
+  if (source.url !== undefined) out.url = source.url;
+  if (source.date !== undefined) out.date = source.date;
+  if (source.ref !== undefined) out.ref = source.ref;
+  return out;
+}
+
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return JSON.stringify(packSource(a)) === JSON.stringify(packSource(b));
+}
+
+/**
+ * The viewer's facts as an "own-facts" pack, oldest first, with the source of
+ * every fact that names one. A fact imported before sources were kept with it
+ * falls back to the catalog's source of that id, or to a source named by its id
+ * alone: the pack must always import again.
+ */
+async function ownFactsPack(
+  own: readonly OwnFact[],
+  catalogSource: (id: string) => Promise<SourceRef | undefined>,
+): Promise<Pack> {
+  const sorted = [...own].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const sources = new Map<string, SourceRef>();
+  for (const fact of sorted) {
+    if (fact.sourceId === OWN_SOURCE_ID || sources.has(fact.sourceId)) continue;
+    const source = fact.source ?? (await catalogSource(fact.sourceId));
+    sources.set(fact.sourceId, source ? packSource(source) : { id: fact.sourceId, title: fact.sourceId.slice(0, 200) });
+  }
+  const body = { facts: sorted.map(ownPackFact), sources: [...sources.values()] };
   return {
     format: PACK_FORMAT,
     kind: 'own-facts',
@@ -160,6 +192,14 @@ export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
   };
 }
 
+/** Every fact the viewer wrote, as an "own-facts" pack (the documented pack format). */
+export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
+  const tx = db.transaction(['ownFacts', 'sources'], 'readonly');
+  const pack = await ownFactsPack(await tx.objectStore('ownFacts').getAll(), (id) => tx.objectStore('sources').get(id));
+  await tx.done;
+  return pack;
+}
+
 /** What an import did. */
 export interface ImportSummary {
   added: number;
@@ -167,8 +207,9 @@ export interface ImportSummary {
   alreadyThere: number;
 }
 
+/** The same fact, whatever its timestamps: importing a pack twice adds nothing. */
 function sameFact(a: Fact, b: Fact): boolean {
-  return JSON.stringify(packFact(a)) === JSON.stringify(packFact(b));
+  return JSON.stringify(packFactContent(a)) === JSON.stringify(packFactContent(b));
 }
 
 function isQuotaError(err: unknown): boolean {
@@ -197,6 +238,20 @@ export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date
   try {
     const dramas = new Map((await tx.objectStore('dramas').getAll()).map((d) => [d.id, d]));
     const ownFacts = tx.objectStore('ownFacts');
+    const mine = await ownFacts.getAll();
+    const mineById = new Map(mine.map((f) => [f.id, f]));
+    // A source of the pack must not differ from a source of the same id the viewer's facts already carry.
+    const heldSources = new Map(mine.flatMap((f) => (f.source ? [[f.source.id, f.source] as const] : [])));
+    const usedSources = new Set(pack.facts.map((f) => f.sourceId));
+    const packSources = new Map<string, SourceRef>();
+    pack.sources.forEach((source, j) => {
+      if (!usedSources.has(source.id)) return;
+      const held = heldSources.get(source.id);
+      if (held && !sameSource(held, source)) {
+        problems.push({ code: 'source-taken', field: `sources[${j}].id`, detail: source.id });
+      }
+      packSources.set(source.id, packSource(source));
+    });
     for (const [i, fact] of pack.facts.entries()) {
       const drama = dramas.get(fact.dramaId);
       if (!drama) {
@@ -211,13 +266,22 @@ export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date
         });
         continue;
       }
-      const existing = await ownFacts.get(fact.id);
+      const existing = mineById.get(fact.id);
       if (existing) {
         if (sameFact(existing, fact)) alreadyThere++;
         else problems.push({ code: 'id-taken', field: `facts[${i}].id`, detail: fact.id });
         continue;
       }
-      toWrite.push({ ...fact, episodeKey: fact.episode ?? 0, seq: now + i, createdAt: now + i, updatedAt: now });
+      const createdAt = fact.createdAt ?? now + i;
+      const source = packSources.get(fact.sourceId);
+      toWrite.push({
+        ...packFactContent(fact),
+        episodeKey: fact.episode ?? 0,
+        seq: createdAt,
+        createdAt,
+        updatedAt: fact.updatedAt ?? now,
+        ...(source ? { source } : {}),
+      });
     }
     if (problems.length > 0) {
       abortQuietly(tx);
