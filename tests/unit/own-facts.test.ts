@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { PackError, type PackProblem } from '../../utils/catalog/pack';
+import { MAX_PACK_BYTES, MAX_PACK_FACTS, PackError, type PackProblem } from '../../utils/catalog/pack';
 import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import {
@@ -11,6 +11,7 @@ import {
   importOwnFactsPack,
   updateOwnFact,
 } from '../../utils/db/own-facts';
+import type { CatalogDb, OwnFact } from '../../utils/db/database';
 import { catalog } from '../helpers/catalog';
 import { seededDb as seedTestDb } from '../helpers/seeded-db';
 import { dumpDb } from '../helpers/db-dump';
@@ -309,4 +310,98 @@ describe('export and import', () => {
     await expect(importOwnFactsPack(db, json)).rejects.toBeInstanceOf(PackError);
     expect(await dumpDb(db)).toEqual(before);
   });
+});
+
+/** `count` facts of the viewer's about Healer, written straight to the store (as years of use would). */
+async function fillOwnFacts(db: CatalogDb, count: number, text: (i: number) => string): Promise<void> {
+  const tx = db.transaction('ownFacts', 'readwrite');
+  for (let i = 0; i < count; i++) {
+    // Every field the same length whatever i, so that each fact takes the same bytes in a file.
+    const fact: OwnFact = {
+      id: `own-fill-${String(i).padStart(5, '0')}`,
+      dramaId: 'healer',
+      episode: 10 + (i % 10),
+      episodeKey: 10 + (i % 10),
+      seq: 1e12 + i,
+      text: text(i),
+      people: [],
+      tags: [],
+      spoiler: false,
+      sourceId: 'own',
+      createdAt: 1e12 + i,
+      updatedAt: 1e12 + i,
+    };
+    void tx.store.put(fact);
+  }
+  await tx.done;
+}
+
+const byId = (facts: OwnFact[]) => [...facts].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('the viewer’s facts are capped at what one export carries', () => {
+  it(`holds at most ${MAX_PACK_FACTS} facts, and an export of them all restores in a fresh database`, async () => {
+    const db = await seededDb();
+    await fillOwnFacts(db, MAX_PACK_FACTS - 1, (i) => `Fact number ${i}.`);
+    await addOwnFact(db, { dramaId: 'healer', episode: 1, text: 'The last one that fits.' }, 2e12);
+    const err = await addOwnFact(db, { dramaId: 'healer', episode: 1, text: 'One too many.' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DraftError);
+    expect((err as DraftError).problems).toEqual([
+      { field: 'text', code: 'too-many-facts', detail: `${MAX_PACK_FACTS + 1} facts` },
+    ]);
+    expect(await db.count('ownFacts')).toBe(MAX_PACK_FACTS);
+
+    const file = packFileText(await exportOwnFacts(db));
+    const fresh = await seededDb();
+    expect(await importOwnFactsPack(fresh, file)).toEqual({ added: MAX_PACK_FACTS, alreadyThere: 0 });
+    expect(byId(await fresh.getAll('ownFacts'))).toEqual(byId(await db.getAll('ownFacts')));
+
+    // An import that would take the viewer past the cap is refused whole.
+    const before = await dumpDb(fresh);
+    const more = await importOwnFactsPack(fresh, ownPack()).catch((e: unknown) => e);
+    expect((more as PackError).problems).toEqual([
+      { code: 'too-many-facts', field: '', detail: `${MAX_PACK_FACTS + 2} facts` },
+    ]);
+    expect(await dumpDb(fresh)).toEqual(before);
+  }, 60_000);
+
+  it(`holds no more than one export file carries (${MAX_PACK_BYTES} bytes), whether facts are added, edited or imported`, async () => {
+    const db = await seededDb();
+    const long = (i: number) => `${String(i).padStart(5, '0')} ${'촬영장 뒷이야기'.repeat(80)}`.slice(0, 600);
+    // How many long facts fill an export file: measured on the file itself.
+    await fillOwnFacts(db, 2, long);
+    const two = new TextEncoder().encode(packFileText(await exportOwnFacts(db))).length;
+    await db.clear('ownFacts');
+    await fillOwnFacts(db, 1, long);
+    const one = new TextEncoder().encode(packFileText(await exportOwnFacts(db))).length;
+    const perFact = two - one;
+    const fits = Math.floor((MAX_PACK_BYTES - (one - perFact)) / perFact);
+    await db.clear('ownFacts');
+    await fillOwnFacts(db, fits, long);
+    const file = packFileText(await exportOwnFacts(db));
+    expect(new TextEncoder().encode(file).length).toBeLessThanOrEqual(MAX_PACK_BYTES);
+
+    const before = await dumpDb(db);
+    const added = await addOwnFact(db, { dramaId: 'healer', episode: 1, text: long(99_999) }).catch((e: unknown) => e);
+    expect((added as DraftError).problems).toEqual([
+      { field: 'text', code: 'export-too-large', detail: expect.stringMatching(/^\d+ bytes$/) as unknown },
+    ]);
+    const people = Array.from({ length: 20 }, (_, i) => `${i} ${'배우'.repeat(38)}`);
+    const edited = await updateOwnFact(db, 'own-fill-00000', {
+      dramaId: 'healer',
+      episode: 10,
+      text: long(0),
+      people,
+    }).catch((e: unknown) => e);
+    expect((edited as DraftError).problems[0]?.code).toBe('export-too-large');
+    expect(await dumpDb(db)).toEqual(before);
+    // An edit that does not grow the file is let through.
+    await updateOwnFact(db, 'own-fill-00000', { dramaId: 'healer', episode: 10, text: 'Shorter now.' });
+
+    // The file restores, and nothing can be imported on top of it.
+    const fresh = await seededDb();
+    expect(await importOwnFactsPack(fresh, file)).toEqual({ added: fits, alreadyThere: 0 });
+    const tooMuch = ownPack((p) => (facts(p)[0]!['text'] = long(99_999)));
+    const imported = await importOwnFactsPack(fresh, tooMuch).catch((e: unknown) => e);
+    expect((imported as PackError).problems.map((p) => p.code)).toEqual(['export-too-large']);
+  }, 60_000);
 });

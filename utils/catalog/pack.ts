@@ -89,6 +89,8 @@ export interface PackProblem {
     | 'episode-past-end'
     | 'id-taken'
     | 'source-taken'
+    | 'too-many-facts'
+    | 'export-too-large'
     | 'wrong-kind'
     | 'storage';
   /** Where in the pack, e.g. `facts[2].text`; '' for the whole pack. */
@@ -108,7 +110,7 @@ export class PackError extends Error {
 }
 
 /** How many bytes `text` takes as UTF-8. */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 

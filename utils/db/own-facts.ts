@@ -6,10 +6,21 @@
  */
 import { z } from 'zod';
 import { contentHash } from '../catalog/compile';
-import { checkPackText, OWN_SOURCE_ID, PackError, type Pack, type PackProblem } from '../catalog/pack';
+import {
+  checkPackText,
+  MAX_PACK_BYTES,
+  MAX_PACK_FACTS,
+  OWN_SOURCE_ID,
+  PackError,
+  utf8Bytes,
+  type Pack,
+  type PackProblem,
+} from '../catalog/pack';
+import { packFileText } from '../catalog/pack-file';
 import { episodeNumber, text } from '../catalog/schema';
 import { PACK_FORMAT, type Fact, type SourceRef } from '../catalog/types';
-import { abortQuietly, type CatalogDb, type OwnFact } from './database';
+import type { IDBPObjectStore } from 'idb';
+import { abortQuietly, type BetweenTakesDB, type CatalogDb, type OwnFact } from './database';
 
 /** What the viewer types into the fact editor. */
 export const ownFactDraftSchema = z.strictObject({
@@ -26,7 +37,16 @@ export type OwnFactDraft = z.input<typeof ownFactDraftSchema>;
 /** Why a draft was refused, worded by the UI: the field and a code. */
 export interface DraftProblem {
   field: 'text' | 'episode' | 'dramaId' | 'people' | 'id';
-  code: 'invalid' | 'unknown-drama' | 'episode-past-end' | 'not-found' | 'storage-unavailable';
+  code:
+    | 'invalid'
+    | 'unknown-drama'
+    | 'episode-past-end'
+    | 'not-found'
+    | 'storage-unavailable'
+    /** The viewer already has as many facts as one export carries (MAX_PACK_FACTS). */
+    | 'too-many-facts'
+    /** The viewer's facts would no longer fit in one export file (MAX_PACK_BYTES). */
+    | 'export-too-large';
   detail: string;
 }
 
@@ -68,7 +88,37 @@ async function checkDraft(db: CatalogDb, draft: OwnFactDraft): Promise<z.output<
   return parsed.data;
 }
 
-/** Adds a fact the viewer wrote; returns it as stored. Throws DraftError for a bad draft. */
+/**
+ * Writes a change to the viewer's facts (`change` turns them all into what they
+ * would be after it) only when every fact still fits in one export that import
+ * accepts: at most MAX_PACK_FACTS facts, at most MAX_PACK_BYTES of file. A change
+ * that does not grow a measure already past its limit (an edit that shortens a
+ * fact, in a store filled before the limit) is let through. The check and the
+ * write are one transaction, so two adds at the cap cannot both get in.
+ */
+async function writeWithinLimits(
+  db: CatalogDb,
+  change: (mine: OwnFact[]) => OwnFact[] | DraftProblem,
+  write: (store: OwnFactsStore) => Promise<unknown>,
+): Promise<void> {
+  const tx = db.transaction(['ownFacts', 'sources'], 'readwrite');
+  try {
+    const mine = await tx.objectStore('ownFacts').getAll();
+    const after = change(mine);
+    if (!Array.isArray(after)) throw new DraftError([after]);
+    const problem = await limitProblem(mine, after, (id) => tx.objectStore('sources').get(id));
+    if (problem) throw new DraftError([{ field: 'text', ...problem }]);
+    await Promise.all([write(tx.objectStore('ownFacts')), tx.done]);
+  } catch (err) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+}
+
+type OwnFactsStore = IDBPObjectStore<BetweenTakesDB, ['ownFacts', 'sources'], 'ownFacts', 'readwrite'>;
+
+/** Adds a fact the viewer wrote; returns it as stored. Throws DraftError for a bad draft or at the cap. */
 export async function addOwnFact(db: CatalogDb, draft: OwnFactDraft, now = Date.now()): Promise<OwnFact> {
   const ok = await checkDraft(db, draft);
   const fact: OwnFact = {
@@ -85,7 +135,11 @@ export async function addOwnFact(db: CatalogDb, draft: OwnFactDraft, now = Date.
     createdAt: now,
     updatedAt: now,
   };
-  await db.add('ownFacts', fact);
+  await writeWithinLimits(
+    db,
+    (mine) => [...mine, fact],
+    (store) => store.add(fact),
+  );
   return fact;
 }
 
@@ -97,25 +151,28 @@ export async function updateOwnFact(
   now = Date.now(),
 ): Promise<OwnFact> {
   const ok = await checkDraft(db, draft);
-  const tx = db.transaction('ownFacts', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (!existing) {
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw new DraftError([{ field: 'id', code: 'not-found', detail: id }]);
-  }
-  const fact: OwnFact = {
-    ...existing,
-    dramaId: ok.dramaId,
-    episode: ok.episode,
-    episodeKey: ok.episode ?? 0,
-    text: ok.text,
-    people: ok.people,
-    spoiler: ok.spoiler,
-    updatedAt: now,
-  };
-  await Promise.all([tx.store.put(fact), tx.done]);
-  return fact;
+  let fact: OwnFact | undefined;
+  await writeWithinLimits(
+    db,
+    (mine) => {
+      const existing = mine.find((f) => f.id === id);
+      if (!existing) return { field: 'id', code: 'not-found', detail: id };
+      const changed: OwnFact = {
+        ...existing,
+        dramaId: ok.dramaId,
+        episode: ok.episode,
+        episodeKey: ok.episode ?? 0,
+        text: ok.text,
+        people: ok.people,
+        spoiler: ok.spoiler,
+        updatedAt: now,
+      };
+      fact = changed;
+      return mine.map((f) => (f.id === id ? changed : f));
+    },
+    (store) => store.put(fact!),
+  );
+  return fact!;
 }
 
 /** Deletes one of the viewer's facts; returns whether it existed. */
@@ -192,6 +249,32 @@ async function ownFactsPack(
   };
 }
 
+/** The number of facts, and the bytes of the file an export of them writes. */
+async function exportMeasures(
+  facts: readonly OwnFact[],
+  catalogSource: (id: string) => Promise<SourceRef | undefined>,
+): Promise<{ facts: number; bytes: number }> {
+  return { facts: facts.length, bytes: utf8Bytes(packFileText(await ownFactsPack(facts, catalogSource))) };
+}
+
+/**
+ * Why `after` would no longer export as one file import accepts (and `before`
+ * was not already as far past that limit), or null.
+ */
+async function limitProblem(
+  before: readonly OwnFact[],
+  after: readonly OwnFact[],
+  catalogSource: (id: string) => Promise<SourceRef | undefined>,
+): Promise<{ code: 'too-many-facts' | 'export-too-large'; detail: string } | null> {
+  if (after.length > MAX_PACK_FACTS && after.length > before.length) {
+    return { code: 'too-many-facts', detail: `${after.length} facts` };
+  }
+  const next = await exportMeasures(after, catalogSource);
+  if (next.bytes <= MAX_PACK_BYTES) return null;
+  const now = await exportMeasures(before, catalogSource);
+  return next.bytes > now.bytes ? { code: 'export-too-large', detail: `${next.bytes} bytes` } : null;
+}
+
 /** Every fact the viewer wrote, as an "own-facts" pack (the documented pack format). */
 export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
   const tx = db.transaction(['ownFacts', 'sources'], 'readonly');
@@ -231,7 +314,7 @@ export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date
     ]);
   }
 
-  const tx = db.transaction(['dramas', 'ownFacts'], 'readwrite');
+  const tx = db.transaction(['dramas', 'ownFacts', 'sources'], 'readwrite');
   const problems: PackProblem[] = [];
   const toWrite: OwnFact[] = [];
   let alreadyThere = 0;
@@ -282,6 +365,10 @@ export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date
         updatedAt: fact.updatedAt ?? now,
         ...(source ? { source } : {}),
       });
+    }
+    if (problems.length === 0 && toWrite.length > 0) {
+      const limit = await limitProblem(mine, [...mine, ...toWrite], (id) => tx.objectStore('sources').get(id));
+      if (limit) problems.push({ ...limit, field: '' });
     }
     if (problems.length > 0) {
       abortQuietly(tx);
