@@ -1,5 +1,5 @@
 /** Problems from the background (refused drafts, packs, remote updates) in the viewer's language. */
-import { MAX_PACK_BYTES, MAX_PACK_FACTS, type PackProblem } from '../utils/catalog/pack';
+import { MAX_PACK_BYTES, MAX_PACK_DEPTH, MAX_PACK_FACTS, type PackProblem } from '../utils/catalog/pack';
 import type { DraftProblem } from '../utils/db/own-facts';
 import type { RemoteProblem } from '../utils/db/remote-packs';
 import { formatNumber, t } from '../utils/i18n';
@@ -10,6 +10,8 @@ export function packProblemText(p: PackProblem): string {
   switch (p.code) {
     case 'too-large':
       return t('packProblemTooLarge');
+    case 'too-deep':
+      return t('packProblemTooDeep', MAX_PACK_DEPTH);
     case 'not-json':
       return t('packProblemNotJson', p.detail);
     case 'forbidden-key':

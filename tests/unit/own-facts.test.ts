@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, MAX_PACK_FACTS, PackError, type PackProblem } from '../../utils/catalog/pack';
+import { checkPackText, MAX_PACK_BYTES, MAX_PACK_FACTS, PackError, type PackProblem } from '../../utils/catalog/pack';
+import { packProblemText } from '../../components/problem-text';
 import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import {
@@ -302,6 +303,101 @@ describe('export and import', () => {
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     },
   );
+
+  // Every control and format character that can disguise text (README, "Packs").
+  const disguising: [string, string][] = [
+    ['NUL', '\u0000'],
+    ['ESC', '\u001b'],
+    ['DEL', '\u007f'],
+    ['C1 next line', '\u0085'],
+    ['C1 control sequence introducer', '\u009b'],
+    ['left-to-right embedding', '\u202a'],
+    ['right-to-left override', '\u202e'],
+    ['left-to-right isolate', '\u2066'],
+    ['pop directional isolate', '\u2069'],
+    ['left-to-right mark', '\u200e'],
+    ['right-to-left mark', '\u200f'],
+    ['Arabic letter mark', '\u061c'],
+    ['zero-width space', '\u200b'],
+    ['zero-width non-joiner', '\u200c'],
+    ['zero-width joiner', '\u200d'],
+    ['word joiner', '\u2060'],
+    ['byte order mark', '\ufeff'],
+    ['soft hyphen', '\u00ad'],
+    ['a tag character', '\u{e0041}'],
+  ];
+
+  it.each(disguising)('refuses a pack with a %s in any string, naming the field', async (_name, char) => {
+    for (const [edit, field] of [
+      [(p: Record<string, unknown>) => (facts(p)[0]!['text'] = `Nice${char} kiss`), 'facts[0].text'],
+      [(p: Record<string, unknown>) => (facts(p)[1]!['people'] = [`Krys${char}tal`]), 'facts[1].people[0]'],
+      [(p: Record<string, unknown>) => (p['version'] = `v${char}1`), 'version'],
+    ] as const) {
+      const check = checkPackText(ownPack(edit));
+      expect(check.ok).toBe(false);
+      expect(!check.ok && check.problems).toEqual([
+        { code: 'control-chars', field, detail: expect.any(String) as unknown },
+      ]);
+    }
+  });
+
+  it('accepts tabs and line breaks in a fact', () => {
+    expect(checkPackText(ownPack((p) => (facts(p)[0]!['text'] = 'Line one\nLine\ttwo'))).ok).toBe(true);
+  });
+
+  it('removes disguising characters from what the viewer types, so what is saved always exports and imports', async () => {
+    const db = await seededDb();
+    const typed = disguising.map(([, char]) => char).join('');
+    const fact = await addOwnFact(db, {
+      dramaId: 'healer',
+      episode: 14,
+      text: `The ${typed}kiss was\nfilmed twice.`,
+      people: [`Ji ${typed}Chang-wook`],
+    });
+    expect(fact.text).toBe('The kiss was\nfilmed twice.');
+    expect(fact.people).toEqual(['Ji Chang-wook']);
+    await expect(addOwnFact(db, { dramaId: 'healer', episode: 14, text: `\u200b\u202e` })).rejects.toBeInstanceOf(
+      DraftError,
+    );
+    const fresh = await seededDb();
+    expect(await importOwnFactsPack(fresh, packFileText(await exportOwnFacts(db)))).toMatchObject({ added: 1 });
+  });
+
+  it('exports a fact saved before the rule without its disguising characters, so the file imports', async () => {
+    const db = await seededDb();
+    await fillOwnFacts(db, 1, () => 'Old\u200b fact \u202ewith marks.');
+    const pack = await exportOwnFacts(db);
+    expect(pack.facts[0]?.text).toBe('Old fact with marks.');
+    expect(await importOwnFactsPack(await seededDb(), packFileText(pack))).toMatchObject({ added: 1 });
+  });
+
+  it.each([
+    ['arrays', (n: number) => '['.repeat(n) + ']'.repeat(n)],
+    ['objects', (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n)],
+    [
+      'a fact field',
+      (n: number) => ownPack().replace('"people":["Ji Chang-wook"]', `"people":${'['.repeat(n)}${']'.repeat(n)}`),
+    ],
+  ])(
+    'refuses a pack nested too deeply (%s, 200,000 levels) with a clear message, not a stack overflow',
+    async (_n, make) => {
+      const db = await seededDb();
+      const before = await dumpDb(db);
+      const err = await importOwnFactsPack(db, make(200_000)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PackError);
+      expect((err as PackError).problems).toEqual([
+        { code: 'too-deep', field: '', detail: expect.any(String) as unknown },
+      ]);
+      expect(packProblemText((err as PackError).problems[0]!)).toBe(
+        'the pack is nested too deeply (32 levels at most)',
+      );
+      expect(await dumpDb(db)).toEqual(before);
+    },
+  );
+
+  it('accepts brackets inside strings however many there are', () => {
+    expect(checkPackText(ownPack((p) => (facts(p)[0]!['text'] = '[[[[{{{{'.repeat(60)))).ok).toBe(true);
+  });
 
   it('writes nothing when one fact of many is bad (the whole pack or nothing)', async () => {
     const db = await seededDb();

@@ -144,6 +144,22 @@ describe('remote packs', () => {
       'lantern-keeper',
     ],
     [
+      'a shard with a bidi override (a C1 or format character)',
+      ((s) => ({ [MANIFEST]: manifestFor('1', { 'lantern-keeper': s }), [SHARD('lantern-keeper')]: s }))(
+        remoteShard('Filmed in \u202eQuebec\u0085.'),
+      ),
+      'bad-shard',
+      'lantern-keeper',
+    ],
+    [
+      'a shard nested 200,000 levels deep',
+      ((s) => ({ [MANIFEST]: manifestFor('1', { 'lantern-keeper': s }), [SHARD('lantern-keeper')]: s }))(
+        '['.repeat(200_000) + ']'.repeat(200_000),
+      ),
+      'bad-shard',
+      'lantern-keeper',
+    ],
+    [
       'a shard for another drama',
       { [MANIFEST]: manifestFor('1', { healer: shard }), [SHARD('healer')]: shard },
       'bad-shard',

@@ -17,7 +17,7 @@ import {
   type PackProblem,
 } from '../catalog/pack';
 import { packFileText } from '../catalog/pack-file';
-import { episodeNumber, text } from '../catalog/schema';
+import { episodeNumber, stripDisguising, typedText } from '../catalog/schema';
 import { PACK_FORMAT, type Fact, type SourceRef } from '../catalog/types';
 import type { IDBPObjectStore } from 'idb';
 import { abortQuietly, type BetweenTakesDB, type CatalogDb, type OwnFact } from './database';
@@ -27,8 +27,8 @@ export const ownFactDraftSchema = z.strictObject({
   dramaId: z.string().min(1).max(100),
   /** The episode, or null for a fact about the whole drama. */
   episode: episodeNumber.nullable(),
-  text: text(600),
-  people: z.array(text(80)).max(20).default([]),
+  text: typedText(600),
+  people: z.array(typedText(80)).max(20).default([]),
   spoiler: z.boolean().default(false),
 });
 
@@ -203,9 +203,20 @@ function packFactContent(fact: Fact): PackFact {
   return out;
 }
 
-/** One of the viewer's facts as an own-facts pack carries it: every field, timestamps included. */
+/**
+ * One of the viewer's facts as an own-facts pack carries it: every field,
+ * timestamps included; text saved before disguising characters were removed
+ * from what the viewer types loses them, so that the pack imports.
+ */
 function ownPackFact(fact: OwnFact): PackFact {
-  return { ...packFactContent(fact), createdAt: fact.createdAt, updatedAt: fact.updatedAt };
+  const content = packFactContent(fact);
+  return {
+    ...content,
+    text: stripDisguising(content.text),
+    people: content.people.map(stripDisguising),
+    createdAt: fact.createdAt,
+    updatedAt: fact.updatedAt,
+  };
 }
 
 /** A source as a pack carries it: the fields the pack format knows, in a fixed order. */
