@@ -55,7 +55,9 @@ export function remoteProblemText(p: RemoteProblem): string {
     'bad-manifest': 'remoteProblemBadManifest',
     'hash-mismatch': 'remoteProblemHashMismatch',
     'bad-shard': 'remoteProblemBadShard',
+    'title-clash': 'remoteProblemTitleClash',
     storage: 'remoteProblemStorage',
+    unexpected: 'remoteProblemUnexpected',
   } as const;
   const text = t(keys[p.code], p.detail);
   return p.shard ? t('remoteProblemShard', p.shard, text) : text;
