@@ -14,3 +14,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   // An empty answer means a missing message: show its name rather than nothing.
   return text || key;
 }
+
+/** A number as the browser's language writes it: 10,000 in English. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString(browser.i18n.getUILanguage());
+}

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PackProblem } from '../../utils/catalog/pack';
+import { packFileText } from '../../utils/catalog/pack-file';
 import { t } from '../../utils/i18n';
 import { sendToBackground } from '../../utils/messaging/to-background';
 import { packProblemText } from '../problem-text';
@@ -15,7 +16,7 @@ function ExportOwnFacts() {
   const [status, setStatus] = useState('');
   async function exportNow() {
     const pack = await sendToBackground('exportOwnFacts', undefined);
-    const blob = new Blob([JSON.stringify(pack, null, 2)], { type: 'application/json' });
+    const blob = new Blob([packFileText(pack)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;

@@ -33,7 +33,7 @@ async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): P
  * viewer made it because recognition failed or was wrong). Its episode applies
  * only when the page names none: when the page does name an episode, the
  * page's number wins, so a correction made on episode 3 still follows the
- * viewer to episode 4.
+ * viewer to episode 4. A number past the drama's last episode counts as none.
  */
 export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: Playing): Promise<EpisodeView | null> {
   const reader = readerOf(source);
@@ -42,7 +42,10 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
   const corrected = correction ? await reader.drama(correction.dramaId) : undefined;
   const drama = corrected ?? (await findDrama(reader, playing));
   if (!drama) return null;
-  const episode = playing.episode ?? (corrected ? correction?.episode : null) ?? null;
+  // An episode past the drama's last (a page saying "Episode 21" of a 20-episode
+  // drama, a correction kept from a longer record) is no episode of it: unknown.
+  const within = (n: number | null | undefined) => (n != null && n <= drama.episodes ? n : null);
+  const episode = within(playing.episode) ?? (corrected ? within(correction?.episode) : null);
   const [episodeFacts, dramaFacts, ownEpisodeFacts, ownDramaFacts] = await Promise.all([
     episode === null ? Promise.resolve([]) : reader.factsForEpisode(drama.id, episode),
     reader.factsForEpisode(drama.id, 0),
@@ -51,9 +54,9 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
   ]);
   const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
   const seenFactIds = await reader.seenFactIds(dramaEpisodeKey(drama.id, episode));
-  // The viewer's facts follow the catalog's, marked as theirs.
-  const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, ...fact }: OwnFact): FactView => ({
-    ...fact,
+  // The viewer's facts follow the catalog's, marked as theirs, with the source an imported one names.
+  const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, source, ...fact }: OwnFact): FactView => ({
+    ...(source ? withSources([fact], { [fact.sourceId]: source })[0]! : fact),
     own: true,
   });
   const { id, title, titleKo, year, network, episodes } = drama;

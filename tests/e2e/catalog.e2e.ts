@@ -16,11 +16,20 @@ let server: Server;
 let origin = '';
 /** What the static server answers: path → body. */
 const files = new Map<string, string>();
+/** Paths the static server redirects (302): path → where to. */
+const redirects = new Map<string, string>();
 
 beforeAll(async () => {
   browser = await launchWithExtension();
   server = createServer((req, res) => {
-    const body = files.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const to = redirects.get(path);
+    if (to !== undefined) {
+      res.writeHead(302, { Location: to, 'Access-Control-Allow-Origin': '*' });
+      res.end();
+      return;
+    }
+    const body = files.get(path);
     res.writeHead(body === undefined ? 404 : 200, {
       'Content-Type': 'application/json',
       'Access-Control-Allow-Origin': '*',
@@ -149,10 +158,11 @@ describe('remote packs', () => {
     await page.getByText('1 candidate facts').waitFor({ timeout: 10_000 });
     expect(await page.locator('.candidate select').inputValue()).toBe('lantern-keeper');
 
-    // The host now serves a shard that does not match the manifest's hash.
+    // The host now serves a shard that does not match the manifest's hash (the same length: a longer
+    // one is refused sooner, past the bytes the manifest declares).
     const changed = remoteShard('A corrected fact about Quebec.');
     files.set('/packs/manifest.json', manifestFor('2', { 'lantern-keeper': changed }));
-    files.set('/packs/shards/lantern-keeper.json', changed.replace('Quebec', 'Pyongyang'));
+    files.set('/packs/shards/lantern-keeper.json', changed.replace('Quebec', 'Toledo'));
     await page.getByRole('button', { name: 'Check for updates' }).click();
     await result.getByText('may have been tampered with').waitFor({ timeout: 15_000 });
     expect(await result.innerText()).toContain('nothing was changed');
@@ -162,5 +172,42 @@ describe('remote packs', () => {
       ['The first meeting on the beach was filmed in Quebec City.'],
     ]);
     await page.close();
+  });
+
+  it('follows a moved manifest to its shards, and refuses a shard that takes Healer’s title, naming both', async () => {
+    const page = await optionsPage();
+    const result = page.getByTestId('remote-result');
+    // The manifest moved: relative shard addresses are relative to where it is now.
+    const shard = remoteShard();
+    files.set('/packs-v2/manifest.json', manifestFor('3', { 'lantern-keeper': shard }));
+    files.set('/packs-v2/shards/lantern-keeper.json', shard);
+    redirects.set('/moved/manifest.json', '/packs-v2/manifest.json');
+    await page.getByLabel('Manifest address').fill(`${origin}/moved/manifest.json`);
+    await page.getByRole('button', { name: 'Check for updates' }).click();
+    await result.getByText('Catalog version 3:').waitFor({ timeout: 15_000 });
+    expect(await result.innerText()).not.toContain('failed');
+
+    const clash = JSON.parse(shard) as { dramas: { aliases: string[] }[]; version: string };
+    clash.dramas[0]!.aliases.push('Healer');
+    clash.version = 'lantern-keeper-2';
+    files.set('/packs-v2/manifest.json', manifestFor('4', { 'lantern-keeper': JSON.stringify(clash) }));
+    files.set('/packs-v2/shards/lantern-keeper.json', JSON.stringify(clash));
+    await page.getByRole('button', { name: 'Check for updates' }).click();
+    await result.getByText('would make another drama unrecognisable').waitFor({ timeout: 15_000 });
+    expect(await result.innerText()).toContain('drama "lantern-keeper"');
+    expect(await result.innerText()).toContain('"Healer"');
+    expect(await result.innerText()).toContain('nothing was changed');
+    await page.close();
+
+    // Healer is still recognised.
+    const watch = await openFixture(
+      browser.context,
+      'https://www.netflix.com/watch/80049015',
+      'netflix/watch-healer-e14.html',
+    );
+    const toggle = watch.locator('between-takes-overlay .bt-toggle');
+    await toggle.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await toggle.innerText()).toContain('Healer');
+    await watch.close();
   });
 });

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 
+/** A shard's pack, parsed, for tests that change one field. */
+export interface ShardPack {
+  dramas: { id: string; title: string; titleKo: string; romanized: string[]; aliases: string[]; year: number }[];
+  facts: { id: string; dramaId: string; sourceId: string }[];
+  sources: { id: string; title: string; url?: string }[];
+}
+
 /** A remote shard for a drama the bundled catalog lacks (a made-up one), with one fact about episode 1. */
 export function remoteShard(factText = 'The first meeting on the beach was filmed in Quebec City.'): string {
   return JSON.stringify({

@@ -168,6 +168,9 @@ describe('compileCatalog', () => {
       /already the id of a fact/,
     ],
     ['control characters', (d: RawDrama) => (d.title = 'Heal\u0007er'), 'title', /control characters/],
+    ['a C1 control character', (d: RawDrama) => (d.title = 'Heal\u0085er'), 'title', /control characters/],
+    ['a bidi override', (d: RawDrama) => (d.facts[0].text = 'Kiss \u202escene'), 'facts[0].text', /control characters/],
+    ['a zero-width space', (d: RawDrama) => (d.aliases = ['Heal\u200ber']), 'aliases[0]', /control characters/],
     ['no reference page', (d: RawDrama) => (d.references = []), 'references', /at least one reference page/],
     [
       'a reference that is not a web address',

@@ -42,6 +42,15 @@ describe('lookupEpisode with corrections', () => {
     expect(view?.episodeFacts.map((f) => f.id)).toContain('healer-ep14-kiss-filmed-cheongju');
   });
 
+  it('uses the corrected episode when the page names one past the drama’s end, and never one past it itself', async () => {
+    const db = await seededDb();
+    await saveCorrection(db, { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: 14 });
+    expect((await lookupEpisode(db, crashLanding(21)))?.episode).toBe(14);
+    // A correction kept from before the drama's record lost episodes (a remote pack) names none.
+    await db.put('corrections', { ...(await db.get('corrections', 'netflix|moonlitkimchidetective'))!, episode: 24 });
+    expect((await lookupEpisode(db, crashLanding()))?.episode).toBeNull();
+  });
+
   it('lets the page’s episode number win, and uses the corrected episode only when the page gives none', async () => {
     const db = await seededDb();
     await saveCorrection(db, { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: 14 });

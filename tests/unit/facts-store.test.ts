@@ -142,6 +142,16 @@ describe('lookups', () => {
     expect(view?.dramaFacts.length).toBeGreaterThan(0);
   });
 
+  it('treats an episode past the drama’s last (a page saying "Episode 21" of 20) as unknown', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const view = await lookupEpisode(db, healer(21));
+    expect(view?.drama.episodes).toBe(20);
+    expect(view?.episode).toBeNull();
+    expect(view).toEqual(await lookupEpisode(db, healer()));
+    expect((await lookupEpisode(db, healer(20)))?.episode).toBe(20);
+  });
+
   it('tries the page’s titles in order and answers null for a show it cannot place', async () => {
     const db = await freshDb();
     await seedCatalog(db, catalog);

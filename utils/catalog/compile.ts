@@ -4,7 +4,8 @@
  * field and the reason, all at once, so a contributor fixes a file in one pass.
  */
 import type { z } from 'zod';
-import { titleKey, titleKeysOf, YEAR_TOLERANCE, yearsTellApart } from './match-title';
+import { titleKeysOf } from './match-title';
+import { describeClash, TitleRegister } from './title-clash';
 import { dramaFileSchema, sourcesFileSchema, UNDATED } from './schema';
 import { PACK_FORMAT, type CatalogPack, type Drama, type Fact, type SourceRef } from './types';
 
@@ -81,7 +82,7 @@ export function compileCatalog(sourcesFile: CatalogFile, dramaFiles: CatalogFile
   const facts: Fact[] = [];
   const dramaFileById = new Map<string, string>();
   const factFileById = new Map<string, string>();
-  const dramasByKey = new Map<string, { id: string; title: string; year: number }[]>();
+  const titles = new TitleRegister({ yearsTellApart: true });
 
   for (const file of [...dramaFiles].sort((a, b) => a.path.localeCompare(b.path))) {
     const doc = parseFile(file, dramaFileSchema, problems);
@@ -96,24 +97,11 @@ export function compileCatalog(sourcesFile: CatalogFile, dramaFiles: CatalogFile
     dramaFileById.set(doc.id, file.path);
 
     const titleKeys = titleKeysOf(doc);
-    // Two dramas may share a title only when their years tell them apart (a
-    // remake): the matcher then needs the year from the page and refuses without it.
-    for (const [i, title] of [doc.title, doc.titleKo, ...doc.romanized, ...doc.aliases].entries()) {
-      const owner = dramasByKey
-        .get(titleKey(title))
-        ?.find((other) => other.id !== doc.id && !yearsTellApart(other.year, doc.year));
-      if (owner) {
-        problem(
-          i === 0 ? 'title' : 'aliases',
-          `"${title}" cannot be told apart from "${owner.title}" (drama ${owner.id}, ${owner.year}); give each drama titles that differ in more than case, spacing or punctuation, or years more than ${YEAR_TOLERANCE} apart`,
-        );
-      }
+    // Two dramas may share a title only when their years tell them apart (title-clash.ts).
+    for (const clash of titles.clashesOf(doc)) {
+      problem(clash.index === 0 ? 'title' : 'aliases', describeClash(clash));
     }
-    for (const key of titleKeys) {
-      const owners = dramasByKey.get(key) ?? [];
-      if (!owners.some((o) => o.id === doc.id)) owners.push({ id: doc.id, title: doc.title, year: doc.year });
-      dramasByKey.set(key, owners);
-    }
+    titles.add(doc);
 
     dramas.push({
       id: doc.id,

@@ -10,7 +10,16 @@
 import { z } from 'zod';
 import { titleKeysOf } from './match-title';
 import { fieldPath } from './compile';
-import { castMemberSchema, episodeNumber, MARKUP, momentSeconds, slug, sourceSchema, text } from './schema';
+import {
+  castMemberSchema,
+  DISGUISING_CHAR,
+  episodeNumber,
+  MARKUP,
+  momentSeconds,
+  slug,
+  sourceSchema,
+  text,
+} from './schema';
 import { PACK_FORMAT, type Drama, type Fact, type SourceRef } from './types';
 
 /** The largest pack accepted, in bytes of JSON: far above any real catalog, far below a memory problem. */
@@ -19,6 +28,8 @@ export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 export const MAX_PACK_FACTS = 10_000;
 /** The most dramas one pack may carry. */
 export const MAX_PACK_DRAMAS = 2_000;
+/** The deepest a pack's JSON nests (a fact's people are 4 levels down): far below a stack overflow. */
+export const MAX_PACK_DEPTH = 32;
 /** The source id of facts the viewer wrote. */
 export const OWN_SOURCE_ID = 'own';
 
@@ -40,6 +51,9 @@ export const packDramaSchema = z.strictObject({
   titleKeys: z.array(z.string().max(200)).max(100).optional(),
 });
 
+/** A time in ms since 1970, as Date.now() gives it. */
+const timestamp = z.number().int().min(0).max(8.64e15);
+
 export const packFactSchema = z.strictObject({
   id: slug.max(120),
   dramaId: slug,
@@ -54,6 +68,9 @@ export const packFactSchema = z.strictObject({
   spoilerFreeFrom: episodeNumber.optional(),
   /** An id in the pack's sources, or "own" for a fact the viewer wrote. */
   sourceId: slug,
+  /** Own-facts packs: when the viewer wrote and last changed the fact (ms since 1970); catalogs ignore them. */
+  createdAt: timestamp.optional(),
+  updatedAt: timestamp.optional(),
 });
 
 export const packSchema = z.strictObject({
@@ -72,6 +89,7 @@ export type Pack = z.output<typeof packSchema>;
 export interface PackProblem {
   code:
     | 'too-large'
+    | 'too-deep'
     | 'not-json'
     | 'forbidden-key'
     | 'markup'
@@ -82,6 +100,9 @@ export interface PackProblem {
     | 'unknown-source'
     | 'episode-past-end'
     | 'id-taken'
+    | 'source-taken'
+    | 'too-many-facts'
+    | 'export-too-large'
     | 'wrong-kind'
     | 'storage';
   /** Where in the pack, e.g. `facts[2].text`; '' for the whole pack. */
@@ -101,7 +122,7 @@ export class PackError extends Error {
 }
 
 /** How many bytes `text` takes as UTF-8. */
-function utf8Bytes(text: string): number {
+export function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
@@ -111,8 +132,7 @@ function hostileContent(value: unknown, path: (string | number)[], problems: Pac
   if (typeof value === 'string') {
     const field = fieldPath(path);
     if (MARKUP.test(value)) problems.push({ code: 'markup', field, detail: value.slice(0, 80) });
-    // eslint-disable-next-line no-control-regex
-    else if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) {
+    else if (DISGUISING_CHAR.test(value)) {
       problems.push({ code: 'control-chars', field, detail: JSON.stringify(value.slice(0, 80)) });
     }
   } else if (Array.isArray(value)) {
@@ -183,23 +203,56 @@ function crossCheck(pack: Pack): PackProblem[] {
 }
 
 /**
- * Checks a pack's text whole: size, JSON, hostile content, shape, and its own
+ * Whether JSON text nests arrays and objects deeper than `max`, read without
+ * parsing (brackets inside strings do not count), so that a hostile file of
+ * [[[[… is refused before any recursive walk could overflow the stack.
+ */
+export function nestsDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** JSON.parse, refusing first what nests deeper than `maxDepth`. */
+export function parseJson(
+  json: string,
+  maxDepth: number,
+): { ok: true; value: unknown } | { ok: false; problem: PackProblem } {
+  if (nestsDeeperThan(json, maxDepth)) {
+    return { ok: false, problem: { code: 'too-deep', field: '', detail: `more than ${maxDepth} levels` } };
+  }
+  try {
+    return { ok: true, value: JSON.parse(json) };
+  } catch (err) {
+    return { ok: false, problem: { code: 'not-json', field: '', detail: (err as Error).message } };
+  }
+}
+
+/**
+ * Checks a pack's text whole: size, nesting, JSON, hostile content, shape, and its own
  * cross-references. Nothing is written; the caller writes only an ok pack.
  */
 export function checkPackText(json: string): PackCheck {
   if (utf8Bytes(json) > MAX_PACK_BYTES) {
     return { ok: false, problems: [{ code: 'too-large', field: '', detail: `${utf8Bytes(json)} bytes` }] };
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (err) {
-    return { ok: false, problems: [{ code: 'not-json', field: '', detail: (err as Error).message }] };
-  }
+  const parsed = parseJson(json, MAX_PACK_DEPTH);
+  if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   const hostile: PackProblem[] = [];
-  hostileContent(parsed, [], hostile);
+  hostileContent(parsed.value, [], hostile);
   if (hostile.length > 0) return { ok: false, problems: hostile };
-  const result = packSchema.safeParse(parsed);
+  const result = packSchema.safeParse(parsed.value);
   if (!result.success) {
     return {
       ok: false,
@@ -220,9 +273,10 @@ export function toDrama(drama: Pack['dramas'][number]): Drama {
   return { ...rest, titleKeys: titleKeysOf(drama) };
 }
 
-/** A pack fact as the catalog stores it. */
+/** A pack fact as the catalog stores it (the viewer's timestamps left out). */
 export function toFact(fact: Pack['facts'][number]): Fact {
-  return { ...fact };
+  const { createdAt: _created, updatedAt: _updated, ...rest } = fact;
+  return rest;
 }
 
 /** A pack source as the catalog stores it. */

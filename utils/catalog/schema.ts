@@ -18,16 +18,33 @@ export const slug = z
  */
 export const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>|<\s*script|javascript\s*:/i;
 
-/** Visible text: trimmed, non-empty, bounded, no control characters. */
+/**
+ * A character that can disguise text, refused in every text of the catalog and
+ * of packs: every control character (Unicode Cc) but tab and line feed — C0,
+ * DEL and C1 (U+0080–U+009F) — and every format character (Cf): bidi marks,
+ * embeddings, overrides and isolates (U+200E/F, U+061C, U+202A–U+202E,
+ * U+2066–U+2069), zero-width space and joiners (U+200B–U+200D), word joiner
+ * (U+2060), byte order mark (U+FEFF), soft hyphen, tag characters.
+ */
+export const DISGUISING_CHAR = /(?![\t\n])\p{Cc}|\p{Cf}/u;
+
+/** `s` without the characters DISGUISING_CHAR finds: what the viewer types is cleaned, not refused. */
+export function stripDisguising(s: string): string {
+  return s.replace(new RegExp(DISGUISING_CHAR.source, 'gu'), '');
+}
+
+/** Visible text: trimmed, non-empty, bounded, no control or invisible formatting characters. */
 export const text = (max: number) =>
   z
     .string()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters')
+    .refine((s) => !DISGUISING_CHAR.test(s), 'must not contain control characters or invisible formatting characters')
     .refine((s) => !MARKUP.test(s), 'must be plain text, not HTML markup or a script address');
+
+/** Text the viewer typed or pasted: disguising characters removed, then checked as `text`. */
+export const typedText = (max: number) => z.string().transform(stripDisguising).pipe(text(max));
 
 export const castMemberSchema = z.strictObject({
   /** The actor's name as the press romanises it most often, e.g. "Ji Chang-wook". */

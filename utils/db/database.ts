@@ -40,6 +40,12 @@ export interface Correction {
 export interface OwnFact extends StoredFact {
   createdAt: number;
   updatedAt: number;
+  /**
+   * The fact's source when it is not "own" (a fact imported from a pack that
+   * names one): kept with the fact, since the catalog's `sources` store is
+   * replaced at every seed, so that an export carries it again.
+   */
+  source?: SourceRef;
 }
 
 /**

@@ -6,18 +6,29 @@
  */
 import { z } from 'zod';
 import { contentHash } from '../catalog/compile';
-import { checkPackText, OWN_SOURCE_ID, PackError, type Pack, type PackProblem } from '../catalog/pack';
-import { episodeNumber, text } from '../catalog/schema';
-import { PACK_FORMAT, type Fact } from '../catalog/types';
-import { abortQuietly, type CatalogDb, type OwnFact } from './database';
+import {
+  checkPackText,
+  MAX_PACK_BYTES,
+  MAX_PACK_FACTS,
+  OWN_SOURCE_ID,
+  PackError,
+  utf8Bytes,
+  type Pack,
+  type PackProblem,
+} from '../catalog/pack';
+import { packFileText } from '../catalog/pack-file';
+import { episodeNumber, stripDisguising, typedText } from '../catalog/schema';
+import { PACK_FORMAT, type Fact, type SourceRef } from '../catalog/types';
+import type { IDBPObjectStore } from 'idb';
+import { abortQuietly, type BetweenTakesDB, type CatalogDb, type OwnFact } from './database';
 
 /** What the viewer types into the fact editor. */
 export const ownFactDraftSchema = z.strictObject({
   dramaId: z.string().min(1).max(100),
   /** The episode, or null for a fact about the whole drama. */
   episode: episodeNumber.nullable(),
-  text: text(600),
-  people: z.array(text(80)).max(20).default([]),
+  text: typedText(600),
+  people: z.array(typedText(80)).max(20).default([]),
   spoiler: z.boolean().default(false),
 });
 
@@ -26,7 +37,16 @@ export type OwnFactDraft = z.input<typeof ownFactDraftSchema>;
 /** Why a draft was refused, worded by the UI: the field and a code. */
 export interface DraftProblem {
   field: 'text' | 'episode' | 'dramaId' | 'people' | 'id';
-  code: 'invalid' | 'unknown-drama' | 'episode-past-end' | 'not-found' | 'storage-unavailable';
+  code:
+    | 'invalid'
+    | 'unknown-drama'
+    | 'episode-past-end'
+    | 'not-found'
+    | 'storage-unavailable'
+    /** The viewer already has as many facts as one export carries (MAX_PACK_FACTS). */
+    | 'too-many-facts'
+    /** The viewer's facts would no longer fit in one export file (MAX_PACK_BYTES). */
+    | 'export-too-large';
   detail: string;
 }
 
@@ -68,7 +88,37 @@ async function checkDraft(db: CatalogDb, draft: OwnFactDraft): Promise<z.output<
   return parsed.data;
 }
 
-/** Adds a fact the viewer wrote; returns it as stored. Throws DraftError for a bad draft. */
+/**
+ * Writes a change to the viewer's facts (`change` turns them all into what they
+ * would be after it) only when every fact still fits in one export that import
+ * accepts: at most MAX_PACK_FACTS facts, at most MAX_PACK_BYTES of file. A change
+ * that does not grow a measure already past its limit (an edit that shortens a
+ * fact, in a store filled before the limit) is let through. The check and the
+ * write are one transaction, so two adds at the cap cannot both get in.
+ */
+async function writeWithinLimits(
+  db: CatalogDb,
+  change: (mine: OwnFact[]) => OwnFact[] | DraftProblem,
+  write: (store: OwnFactsStore) => Promise<unknown>,
+): Promise<void> {
+  const tx = db.transaction(['ownFacts', 'sources'], 'readwrite');
+  try {
+    const mine = await tx.objectStore('ownFacts').getAll();
+    const after = change(mine);
+    if (!Array.isArray(after)) throw new DraftError([after]);
+    const problem = await limitProblem(mine, after, (id) => tx.objectStore('sources').get(id));
+    if (problem) throw new DraftError([{ field: 'text', ...problem }]);
+    await Promise.all([write(tx.objectStore('ownFacts')), tx.done]);
+  } catch (err) {
+    abortQuietly(tx);
+    await tx.done.catch(() => undefined);
+    throw err;
+  }
+}
+
+type OwnFactsStore = IDBPObjectStore<BetweenTakesDB, ['ownFacts', 'sources'], 'ownFacts', 'readwrite'>;
+
+/** Adds a fact the viewer wrote; returns it as stored. Throws DraftError for a bad draft or at the cap. */
 export async function addOwnFact(db: CatalogDb, draft: OwnFactDraft, now = Date.now()): Promise<OwnFact> {
   const ok = await checkDraft(db, draft);
   const fact: OwnFact = {
@@ -85,7 +135,11 @@ export async function addOwnFact(db: CatalogDb, draft: OwnFactDraft, now = Date.
     createdAt: now,
     updatedAt: now,
   };
-  await db.add('ownFacts', fact);
+  await writeWithinLimits(
+    db,
+    (mine) => [...mine, fact],
+    (store) => store.add(fact),
+  );
   return fact;
 }
 
@@ -97,25 +151,28 @@ export async function updateOwnFact(
   now = Date.now(),
 ): Promise<OwnFact> {
   const ok = await checkDraft(db, draft);
-  const tx = db.transaction('ownFacts', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (!existing) {
-    abortQuietly(tx);
-    await tx.done.catch(() => undefined);
-    throw new DraftError([{ field: 'id', code: 'not-found', detail: id }]);
-  }
-  const fact: OwnFact = {
-    ...existing,
-    dramaId: ok.dramaId,
-    episode: ok.episode,
-    episodeKey: ok.episode ?? 0,
-    text: ok.text,
-    people: ok.people,
-    spoiler: ok.spoiler,
-    updatedAt: now,
-  };
-  await Promise.all([tx.store.put(fact), tx.done]);
-  return fact;
+  let fact: OwnFact | undefined;
+  await writeWithinLimits(
+    db,
+    (mine) => {
+      const existing = mine.find((f) => f.id === id);
+      if (!existing) return { field: 'id', code: 'not-found', detail: id };
+      const changed: OwnFact = {
+        ...existing,
+        dramaId: ok.dramaId,
+        episode: ok.episode,
+        episodeKey: ok.episode ?? 0,
+        text: ok.text,
+        people: ok.people,
+        spoiler: ok.spoiler,
+        updatedAt: now,
+      };
+      fact = changed;
+      return mine.map((f) => (f.id === id ? changed : f));
+    },
+    (store) => store.put(fact!),
+  );
+  return fact!;
 }
 
 /** Deletes one of the viewer's facts; returns whether it existed. */
@@ -127,8 +184,11 @@ export async function deleteOwnFact(db: CatalogDb, id: string): Promise<boolean>
   return existed;
 }
 
-function packFact(fact: Fact): Pack['facts'][number] {
-  const out: Fact = {
+type PackFact = Pack['facts'][number];
+
+/** What a fact says, every field a pack carries but the viewer's timestamps: in a fixed order. */
+function packFactContent(fact: Fact): PackFact {
+  const out: PackFact = {
     id: fact.id,
     dramaId: fact.dramaId,
     episode: fact.episode,
@@ -139,18 +199,58 @@ function packFact(fact: Fact): Pack['facts'][number] {
     sourceId: fact.sourceId,
   };
   if (fact.at !== undefined) out.at = fact.at;
+  if (fact.spoilerFreeFrom !== undefined) out.spoilerFreeFrom = fact.spoilerFreeFrom;
   return out;
 }
 
-/** Every fact the viewer wrote, as an "own-facts" pack (the documented pack format). */
-export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
-  const own = (await db.getAll('ownFacts')).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-  const facts = own.map(packFact);
-  const sourceIds = new Set(facts.map((f) => f.sourceId).filter((id) => id !== OWN_SOURCE_ID));
-  const sources = (await Promise.all([...sourceIds].map((id) => db.get('sources', id)))).filter(
-    (s): s is NonNullable<typeof s> => s !== undefined,
-  );
-  const body = { facts, sources };
+/**
+ * One of the viewer's facts as an own-facts pack carries it: every field,
+ * timestamps included; text saved before disguising characters were removed
+ * from what the viewer types loses them, so that the pack imports.
+ */
+function ownPackFact(fact: OwnFact): PackFact {
+  const content = packFactContent(fact);
+  return {
+    ...content,
+    text: stripDisguising(content.text),
+    people: content.people.map(stripDisguising),
+    createdAt: fact.createdAt,
+    updatedAt: fact.updatedAt,
+  };
+}
+
+/** A source as a pack carries it: the fields the pack format knows, in a fixed order. */
+function packSource(source: SourceRef): SourceRef {
+  const out: SourceRef = { id: source.id, title: source.title };
+  if (source.publisher !== undefined) out.publisher = source.publisher;
+  if (source.url !== undefined) out.url = source.url;
+  if (source.date !== undefined) out.date = source.date;
+  if (source.ref !== undefined) out.ref = source.ref;
+  return out;
+}
+
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return JSON.stringify(packSource(a)) === JSON.stringify(packSource(b));
+}
+
+/**
+ * The viewer's facts as an "own-facts" pack, oldest first, with the source of
+ * every fact that names one. A fact imported before sources were kept with it
+ * falls back to the catalog's source of that id, or to a source named by its id
+ * alone: the pack must always import again.
+ */
+async function ownFactsPack(
+  own: readonly OwnFact[],
+  catalogSource: (id: string) => Promise<SourceRef | undefined>,
+): Promise<Pack> {
+  const sorted = [...own].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const sources = new Map<string, SourceRef>();
+  for (const fact of sorted) {
+    if (fact.sourceId === OWN_SOURCE_ID || sources.has(fact.sourceId)) continue;
+    const source = fact.source ?? (await catalogSource(fact.sourceId));
+    sources.set(fact.sourceId, source ? packSource(source) : { id: fact.sourceId, title: fact.sourceId.slice(0, 200) });
+  }
+  const body = { facts: sorted.map(ownPackFact), sources: [...sources.values()] };
   return {
     format: PACK_FORMAT,
     kind: 'own-facts',
@@ -160,6 +260,40 @@ export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
   };
 }
 
+/** The number of facts, and the bytes of the file an export of them writes. */
+async function exportMeasures(
+  facts: readonly OwnFact[],
+  catalogSource: (id: string) => Promise<SourceRef | undefined>,
+): Promise<{ facts: number; bytes: number }> {
+  return { facts: facts.length, bytes: utf8Bytes(packFileText(await ownFactsPack(facts, catalogSource))) };
+}
+
+/**
+ * Why `after` would no longer export as one file import accepts (and `before`
+ * was not already as far past that limit), or null.
+ */
+async function limitProblem(
+  before: readonly OwnFact[],
+  after: readonly OwnFact[],
+  catalogSource: (id: string) => Promise<SourceRef | undefined>,
+): Promise<{ code: 'too-many-facts' | 'export-too-large'; detail: string } | null> {
+  if (after.length > MAX_PACK_FACTS && after.length > before.length) {
+    return { code: 'too-many-facts', detail: `${after.length} facts` };
+  }
+  const next = await exportMeasures(after, catalogSource);
+  if (next.bytes <= MAX_PACK_BYTES) return null;
+  const now = await exportMeasures(before, catalogSource);
+  return next.bytes > now.bytes ? { code: 'export-too-large', detail: `${next.bytes} bytes` } : null;
+}
+
+/** Every fact the viewer wrote, as an "own-facts" pack (the documented pack format). */
+export async function exportOwnFacts(db: CatalogDb): Promise<Pack> {
+  const tx = db.transaction(['ownFacts', 'sources'], 'readonly');
+  const pack = await ownFactsPack(await tx.objectStore('ownFacts').getAll(), (id) => tx.objectStore('sources').get(id));
+  await tx.done;
+  return pack;
+}
+
 /** What an import did. */
 export interface ImportSummary {
   added: number;
@@ -167,8 +301,9 @@ export interface ImportSummary {
   alreadyThere: number;
 }
 
+/** The same fact, whatever its timestamps: importing a pack twice adds nothing. */
 function sameFact(a: Fact, b: Fact): boolean {
-  return JSON.stringify(packFact(a)) === JSON.stringify(packFact(b));
+  return JSON.stringify(packFactContent(a)) === JSON.stringify(packFactContent(b));
 }
 
 function isQuotaError(err: unknown): boolean {
@@ -190,13 +325,27 @@ export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date
     ]);
   }
 
-  const tx = db.transaction(['dramas', 'ownFacts'], 'readwrite');
+  const tx = db.transaction(['dramas', 'ownFacts', 'sources'], 'readwrite');
   const problems: PackProblem[] = [];
   const toWrite: OwnFact[] = [];
   let alreadyThere = 0;
   try {
     const dramas = new Map((await tx.objectStore('dramas').getAll()).map((d) => [d.id, d]));
     const ownFacts = tx.objectStore('ownFacts');
+    const mine = await ownFacts.getAll();
+    const mineById = new Map(mine.map((f) => [f.id, f]));
+    // A source of the pack must not differ from a source of the same id the viewer's facts already carry.
+    const heldSources = new Map(mine.flatMap((f) => (f.source ? [[f.source.id, f.source] as const] : [])));
+    const usedSources = new Set(pack.facts.map((f) => f.sourceId));
+    const packSources = new Map<string, SourceRef>();
+    pack.sources.forEach((source, j) => {
+      if (!usedSources.has(source.id)) return;
+      const held = heldSources.get(source.id);
+      if (held && !sameSource(held, source)) {
+        problems.push({ code: 'source-taken', field: `sources[${j}].id`, detail: source.id });
+      }
+      packSources.set(source.id, packSource(source));
+    });
     for (const [i, fact] of pack.facts.entries()) {
       const drama = dramas.get(fact.dramaId);
       if (!drama) {
@@ -211,13 +360,26 @@ export async function importOwnFactsPack(db: CatalogDb, json: string, now = Date
         });
         continue;
       }
-      const existing = await ownFacts.get(fact.id);
+      const existing = mineById.get(fact.id);
       if (existing) {
         if (sameFact(existing, fact)) alreadyThere++;
         else problems.push({ code: 'id-taken', field: `facts[${i}].id`, detail: fact.id });
         continue;
       }
-      toWrite.push({ ...fact, episodeKey: fact.episode ?? 0, seq: now + i, createdAt: now + i, updatedAt: now });
+      const createdAt = fact.createdAt ?? now + i;
+      const source = packSources.get(fact.sourceId);
+      toWrite.push({
+        ...packFactContent(fact),
+        episodeKey: fact.episode ?? 0,
+        seq: createdAt,
+        createdAt,
+        updatedAt: fact.updatedAt ?? now,
+        ...(source ? { source } : {}),
+      });
+    }
+    if (problems.length === 0 && toWrite.length > 0) {
+      const limit = await limitProblem(mine, [...mine, ...toWrite], (id) => tx.objectStore('sources').get(id));
+      if (limit) problems.push({ ...limit, field: '' });
     }
     if (problems.length > 0) {
       abortQuietly(tx);

@@ -2,9 +2,12 @@
  * Remote packs: how the catalog grows past what ships in the extension. A
  * static host (any CDN, no server of our own) serves a manifest naming one
  * shard per drama with its sha256; an update fetches only shards whose hash
- * changed, verifies each hash and schema, and swaps them all in one
- * transaction. Any failure — network, hash, schema, a clash with another
- * drama's ids — changes nothing and says which shard and why.
+ * changed, verifies each hash and schema, checks it against the whole catalog
+ * as the build checks data/ (no title that would make another drama
+ * unrecognisable, no fact id of another drama; its sources stay its own,
+ * shard-records.ts), and swaps them all in one transaction. Any failure —
+ * network, size, hash, schema, a clash, storage — changes nothing and says
+ * which shard and why; a check that finds nothing changed writes nothing.
  *
  * The host must send `Access-Control-Allow-Origin` (e.g. `*`): the extension
  * fetches cross-origin without host permissions, which CORS allows.
@@ -13,7 +16,10 @@ import { z } from 'zod';
 import { checkPackText, toDrama, toFact, toSource, type PackProblem } from '../catalog/pack';
 import { text } from '../catalog/schema';
 import { PACK_FORMAT, type CatalogPack } from '../catalog/types';
-import { abortQuietly, toStoredFact, type CatalogDb, type RemoteShard } from './database';
+import type { IDBPTransaction } from 'idb';
+import { describeShardClash, TitleRegister } from '../catalog/title-clash';
+import { abortQuietly, toStoredFact, type BetweenTakesDB, type CatalogDb, type RemoteShard } from './database';
+import { shardRecords, shardSourceRange } from './shard-records';
 import { seedCatalog } from './seed';
 
 /** The largest manifest accepted, in bytes. */
@@ -41,7 +47,17 @@ export type Manifest = z.output<typeof manifestSchema>;
 
 /** Why an update failed: a code the UI words, the shard (drama id) if any, and a detail. */
 export interface RemoteProblem {
-  code: 'bad-url' | 'network' | 'http' | 'too-large' | 'bad-manifest' | 'hash-mismatch' | 'bad-shard' | 'storage';
+  code:
+    | 'bad-url'
+    | 'network'
+    | 'http'
+    | 'too-large'
+    | 'bad-manifest'
+    | 'hash-mismatch'
+    | 'bad-shard'
+    | 'title-clash'
+    | 'storage'
+    | 'unexpected';
   shard?: string;
   detail: string;
 }
@@ -69,25 +85,71 @@ function parseRemoteUrl(url: string, base?: string): URL | null {
   }
 }
 
-async function fetchBytes(fetcher: Fetcher, url: string, max: number, shard?: string): Promise<Uint8Array> {
+/** What a download gave: the bytes, and the address it ended at after redirects. */
+interface Download {
+  bytes: Uint8Array;
+  finalUrl: string;
+}
+
+/**
+ * Downloads `url`, reading the body as a stream and stopping as soon as it
+ * passes `max` bytes (a shard's declared size): a host cannot make us read
+ * more. A failed request, or a connection dropped while the body comes in, is
+ * a network failure of that shard.
+ */
+async function download(fetcher: Fetcher, url: string, max: number, shard?: string): Promise<Download> {
+  const which = shard ? { shard } : {};
+  const network = (err: unknown) =>
+    new RemoteError({ code: 'network', detail: `${url}: ${(err as Error).message}`, ...which });
   let response: Response;
   try {
     response = await fetcher(url, { cache: 'no-cache', credentials: 'omit', redirect: 'follow' });
   } catch (err) {
-    throw new RemoteError({
-      code: 'network',
-      detail: `${url}: ${(err as Error).message}`,
-      ...(shard ? { shard } : {}),
-    });
+    throw network(err);
   }
   if (!response.ok) {
-    throw new RemoteError({ code: 'http', detail: `${url}: HTTP ${response.status}`, ...(shard ? { shard } : {}) });
+    throw new RemoteError({ code: 'http', detail: `${url}: HTTP ${response.status}`, ...which });
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.length > max) {
-    throw new RemoteError({ code: 'too-large', detail: `${url}: ${bytes.length} bytes`, ...(shard ? { shard } : {}) });
+  const tooLarge = () =>
+    new RemoteError({
+      code: 'too-large',
+      detail: `${url}: more than ${shard ? `the ${max} bytes the manifest declares` : `${max} bytes`}`,
+      ...which,
+    });
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  try {
+    if (!reader) {
+      const whole = new Uint8Array(await response.arrayBuffer());
+      if (whole.length > max) throw tooLarge();
+      chunks.push(whole);
+      total = whole.length;
+    } else {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
+        if (total > max) {
+          void reader.cancel().catch(() => undefined);
+          throw tooLarge();
+        }
+        chunks.push(value);
+      }
+    }
+  } catch (err) {
+    if (err instanceof RemoteError) throw err;
+    throw network(err);
   }
-  return bytes;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  // Relative shard addresses resolve against where the manifest really is.
+  const finalUrl = parseRemoteUrl(response.url)?.href ?? url;
+  return { bytes, finalUrl };
 }
 
 /** Hex sha256 of bytes, by the browser's Web Crypto. */
@@ -103,17 +165,28 @@ function describe(problems: PackProblem[]): string {
     .join('; ');
 }
 
-/** Fetches and checks one shard: hash, pack schema, exactly the one drama the manifest names. */
+/**
+ * Fetches and checks one shard: at most its declared bytes, exactly them, its
+ * hash, the pack schema, exactly the one drama the manifest names. A relative
+ * address resolves against where the manifest was finally served from.
+ */
 async function fetchShard(
   fetcher: Fetcher,
-  manifestUrl: string,
+  manifest: { url: string; finalUrl: string },
   entry: Manifest['shards'][number],
   now: number,
 ): Promise<RemoteShard> {
   const shard = entry.dramaId;
-  const url = parseRemoteUrl(entry.url, manifestUrl);
+  const url = parseRemoteUrl(entry.url, manifest.finalUrl);
   if (!url) throw new RemoteError({ code: 'bad-url', shard, detail: entry.url });
-  const bytes = await fetchBytes(fetcher, url.href, MAX_SHARD_BYTES, shard);
+  const { bytes } = await download(fetcher, url.href, entry.bytes, shard);
+  if (bytes.length !== entry.bytes) {
+    throw new RemoteError({
+      code: 'hash-mismatch',
+      shard,
+      detail: `${bytes.length} bytes where the manifest declares ${entry.bytes}`,
+    });
+  }
   const hash = await sha256Hex(bytes);
   if (hash !== entry.sha256) {
     throw new RemoteError({ code: 'hash-mismatch', shard, detail: `expected ${entry.sha256}, got ${hash}` });
@@ -135,7 +208,7 @@ async function fetchShard(
   return {
     dramaId: shard,
     sha256: hash,
-    manifestUrl,
+    manifestUrl: manifest.url,
     drama: toDrama(pack.dramas[0]!),
     facts: pack.facts.map(toFact),
     sources: pack.sources.map(toSource),
@@ -159,7 +232,7 @@ export async function updateRemotePacks(
   try {
     const base = parseRemoteUrl(manifestUrl);
     if (!base) throw new RemoteError({ code: 'bad-url', detail: manifestUrl });
-    const manifestBytes = await fetchBytes(fetcher, base.href, MAX_MANIFEST_BYTES);
+    const { bytes: manifestBytes, finalUrl: manifestFinalUrl } = await download(fetcher, base.href, MAX_MANIFEST_BYTES);
     let manifestJson: unknown;
     try {
       manifestJson = JSON.parse(new TextDecoder().decode(manifestBytes));
@@ -176,16 +249,22 @@ export async function updateRemotePacks(
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) throw new RemoteError({ code: 'bad-manifest', detail: `the drama ${dup} is listed twice` });
 
-    const stored = new Map((await db.getAll('remoteShards')).map((s) => [s.dramaId, s]));
+    const stored = new Map((await storage(() => db.getAll('remoteShards'))).map((s) => [s.dramaId, s]));
     const changed = manifest.shards.filter((s) => stored.get(s.dramaId)?.sha256 !== s.sha256);
     const removed = [...stored.keys()].filter((id) => !ids.includes(id));
     // Fetched one at a time: a small catalog update, and the first failure stops it.
     const fresh: RemoteShard[] = [];
-    for (const entry of changed) fresh.push(await fetchShard(fetcher, base.href, entry, now));
+    for (const entry of changed)
+      fresh.push(await fetchShard(fetcher, { url: base.href, finalUrl: manifestFinalUrl }, entry, now));
 
     await swapShards(db, fresh, removed, bundled, manifest.version);
-    // The popup's search index must know the new dramas now, not after the next worker start.
-    if (fresh.length > 0 || removed.length > 0) await seedCatalog(db, bundled);
+    if (fresh.length > 0 || removed.length > 0) {
+      // The popup's search index must know the new dramas now, not after the next worker
+      // start. The shards are in already: if this fails, the next start rebuilds it.
+      await seedCatalog(db, bundled).catch((err: unknown) =>
+        console.warn('Between Takes: the search index will be rebuilt at the next start', err),
+      );
+    }
     return {
       ok: true,
       version: manifest.version,
@@ -195,11 +274,28 @@ export async function updateRemotePacks(
     };
   } catch (err) {
     if (err instanceof RemoteError) return { ok: false, problem: err.problem };
-    return { ok: false, problem: { code: 'storage', detail: (err as Error).message } };
+    // Network, files and the database are each wrapped where they fail; anything else is a bug, said as one.
+    return { ok: false, problem: { code: 'unexpected', detail: (err as Error).message } };
   }
 }
 
-/** Writes the new shards and drops the removed ones in one transaction; throws RemoteError and writes nothing on a clash. */
+/** A database read, its failure said as a storage failure. */
+async function storage<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    throw new RemoteError({ code: 'storage', detail: (err as Error).message });
+  }
+}
+
+/**
+ * Writes the new shards and drops the removed ones in one transaction, after
+ * checking each new shard against the catalog it would join: its titles
+ * against every other drama's (title-clash.ts: none may be another's, whatever
+ * the years) and its fact
+ * ids against other dramas' facts. Throws RemoteError and writes nothing on a
+ * clash or a storage failure; writes nothing at all when nothing changed.
+ */
 async function swapShards(
   db: CatalogDb,
   fresh: RemoteShard[],
@@ -210,33 +306,29 @@ async function swapShards(
   const tx = db.transaction(['meta', 'dramas', 'facts', 'sources', 'remoteShards'], 'readwrite');
   const dramas = tx.objectStore('dramas');
   const facts = tx.objectStore('facts');
+  const sources = tx.objectStore('sources');
+  const meta = tx.objectStore('meta');
   const byDrama = facts.index('byDramaEpisode');
   const writes: Promise<unknown>[] = [];
   const dropDramaFacts = async (dramaId: string) => {
     const keys = await byDrama.getAllKeys(IDBKeyRange.bound([dramaId, 0], [dramaId, Infinity]));
     for (const key of keys) writes.push(facts.delete(key));
   };
+  const dropShardSources = (dramaId: string) => writes.push(sources.delete(shardSourceRange(dramaId)));
   try {
+    if (fresh.length > 0) await checkAgainstCatalog(tx, fresh, removed, bundled);
     for (const shard of fresh) {
-      // A fact id already used by another drama would overwrite that drama's fact.
-      for (const fact of shard.facts) {
-        const existing = await facts.get(fact.id);
-        if (existing && existing.dramaId !== shard.dramaId) {
-          throw new RemoteError({
-            code: 'bad-shard',
-            shard: shard.dramaId,
-            detail: `fact id ${fact.id} belongs to ${existing.dramaId}`,
-          });
-        }
-      }
+      const laid = shardRecords(shard);
       await dropDramaFacts(shard.dramaId);
-      writes.push(dramas.put(shard.drama));
-      shard.facts.forEach((fact, seq) => writes.push(facts.put(toStoredFact(fact, seq))));
-      for (const source of shard.sources) writes.push(tx.objectStore('sources').put(source));
+      dropShardSources(shard.dramaId);
+      writes.push(dramas.put(laid.drama));
+      laid.facts.forEach((fact, seq) => writes.push(facts.put(toStoredFact(fact, seq))));
+      for (const source of laid.sources) writes.push(sources.put(source));
       writes.push(tx.objectStore('remoteShards').put(shard));
     }
     for (const dramaId of removed) {
       await dropDramaFacts(dramaId);
+      dropShardSources(dramaId);
       writes.push(dramas.delete(dramaId), tx.objectStore('remoteShards').delete(dramaId));
       const original = bundled.dramas.find((d) => d.id === dramaId);
       if (original) {
@@ -246,9 +338,10 @@ async function swapShards(
         });
       }
     }
-    writes.push(tx.objectStore('meta').put(version, 'remoteVersion'));
+    if ((await meta.get('remoteVersion')) !== version) writes.push(meta.put(version, 'remoteVersion'));
     // The popup's search index no longer matches the catalog: the next seed rebuilds it.
-    writes.push(tx.objectStore('meta').delete('searchIndexFormat'));
+    // Only when something changed: a check that changes nothing must not force a reseed.
+    if (fresh.length > 0 || removed.length > 0) writes.push(meta.delete('searchIndexFormat'));
     await Promise.all([...writes, tx.done]);
   } catch (err) {
     abortQuietly(tx);
@@ -257,7 +350,53 @@ async function swapShards(
     const quota = err instanceof DOMException && err.name === 'QuotaExceededError';
     throw new RemoteError({
       code: 'storage',
+      ...(fresh.length === 1 ? { shard: fresh[0]!.dramaId } : {}),
       detail: quota ? 'the browser is out of storage space' : (err as Error).message,
     });
+  }
+}
+
+type SwapTx = IDBPTransaction<
+  BetweenTakesDB,
+  ('meta' | 'dramas' | 'facts' | 'sources' | 'remoteShards')[],
+  'readwrite'
+>;
+
+/**
+ * Checks the new shards against the catalog as it will be after the swap: the
+ * dramas stored now, less the shards removed (their bundled record back) and
+ * less the records the new shards replace. Throws RemoteError naming the shard.
+ */
+async function checkAgainstCatalog(
+  tx: SwapTx,
+  fresh: RemoteShard[],
+  removed: string[],
+  bundled: CatalogPack,
+): Promise<void> {
+  const after = new Map((await tx.objectStore('dramas').getAll()).map((d) => [d.id, d]));
+  for (const dramaId of removed) {
+    after.delete(dramaId);
+    const original = bundled.dramas.find((d) => d.id === dramaId);
+    if (original) after.set(dramaId, original);
+  }
+  for (const shard of fresh) after.delete(shard.dramaId);
+  const titles = new TitleRegister({ yearsTellApart: false });
+  for (const drama of after.values()) titles.add(drama);
+  const facts = tx.objectStore('facts');
+  for (const shard of fresh) {
+    const [clash] = titles.clashesOf(shard.drama);
+    if (clash) throw new RemoteError({ code: 'title-clash', shard: shard.dramaId, detail: describeShardClash(clash) });
+    titles.add(shard.drama);
+    // A fact id already used by another drama would overwrite that drama's fact.
+    for (const fact of shard.facts) {
+      const existing = await facts.get(fact.id);
+      if (existing && existing.dramaId !== shard.dramaId) {
+        throw new RemoteError({
+          code: 'bad-shard',
+          shard: shard.dramaId,
+          detail: `fact id ${fact.id} belongs to ${existing.dramaId}`,
+        });
+      }
+    }
   }
 }

@@ -8,13 +8,15 @@ import { unwrap } from 'idb';
 import type { CatalogPack } from '../catalog/types';
 import { SEARCH_INDEX_FORMAT, SearchIndex } from '../search/search-index';
 import { abortQuietly, toStoredFact, type CatalogDb } from './database';
+import { shardRecords } from './shard-records';
 
 /**
  * Replaces the catalog stores with `pack` in one transaction, lays the remote
  * shards over it (a remote drama replaces the bundled record and facts of the
- * same id), and stores the popup's search index over the result — unless that
- * version is already stored with a search index of the current format. Returns
- * whether it wrote anything.
+ * same id; its sources keep to their own namespace, shard-records.ts), and
+ * stores the popup's search index over the result — unless that version is
+ * already stored with a search index of the current format. Returns whether it
+ * wrote anything.
  */
 export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boolean> {
   const tx = db.transaction(['meta', 'dramas', 'facts', 'sources', 'remoteShards'], 'readwrite');
@@ -40,15 +42,16 @@ export async function seedCatalog(db: CatalogDb, pack: CatalogPack): Promise<boo
       if (!remote.has(fact.dramaId)) facts.put(toStoredFact(fact, seq));
     });
     for (const source of pack.sources) sources.put(source);
-    for (const shard of shards) {
+    const laid = shards.map(shardRecords);
+    for (const shard of laid) {
       dramas.put(shard.drama);
       shard.facts.forEach((fact, seq) => facts.put(toStoredFact(fact, seq)));
       for (const source of shard.sources) sources.put(source);
     }
     // Built synchronously between requests, the transaction stays active meanwhile.
     const searchIndex = SearchIndex.build(
-      [...pack.dramas.filter((d) => !remote.has(d.id)), ...shards.map((s) => s.drama)],
-      [...pack.facts.filter((f) => !remote.has(f.dramaId)), ...shards.flatMap((s) => s.facts)],
+      [...pack.dramas.filter((d) => !remote.has(d.id)), ...laid.map((s) => s.drama)],
+      [...pack.facts.filter((f) => !remote.has(f.dramaId)), ...laid.flatMap((s) => s.facts)],
     );
     const rawMeta = unwrap(meta);
     rawMeta.put(searchIndex.toSnapshot(), 'searchIndex');
