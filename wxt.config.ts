@@ -2,6 +2,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
+import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
+import { SUPPORTED_MATCHES } from './utils/sites/matches';
+
+/** The supported sites' origins: web_accessible_resources takes match patterns without a path. */
+const SUPPORTED_ORIGINS = [...new Set(SUPPORTED_MATCHES.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
 
 /** Every icon size the stores and the toolbar need, each made at build time from assets/icon.svg. */
 const ICON_SIZES = [16, 32, 48, 96, 128];
@@ -24,6 +29,14 @@ export default defineConfig({
     // (the supported streaming sites) are the only host access, and IndexedDB
     // needs no permission. No <all_urls>, no tabs, no scripting, no remote code.
     permissions: ['storage'],
+    // The own-facts frame (entrypoints/own-facts/), which the overlay embeds: the viewer's own
+    // facts show and are edited there, in the extension's origin, out of the page's reach.
+    // Only the supported sites may embed it; on Chrome only at a per-session address, so a
+    // page cannot probe for the extension with it.
+    web_accessible_resources:
+      manifestVersion === 2
+        ? [OWN_FACTS_FRAME_PATH.slice(1)]
+        : [{ resources: [OWN_FACTS_FRAME_PATH.slice(1)], matches: SUPPORTED_ORIGINS, use_dynamic_url: true }],
     // The toolbar button's icon (the popup entrypoint adds its page to the same key).
     [manifestVersion === 2 ? 'browser_action' : 'action']: {
       default_icon: Object.fromEntries(TOOLBAR_ICON_SIZES.map((size) => [size, `icons/${size}.png`])),

@@ -9,8 +9,7 @@ import { listedFactCount, type EpisodeView, type FactView } from '../utils/messa
 import { t } from '../utils/i18n';
 import { isVeiled, type PlaybackState } from '../utils/playback/spoilers';
 import { FactCard } from './FactCard';
-import { AddOwnFact, OwnFactControls, type OwnFactActions } from './FactEditor';
-import { SourceLink } from './SourceLink';
+import { FactItem } from './FactItem';
 
 export interface OverlayProps {
   view: EpisodeView;
@@ -25,8 +24,11 @@ export interface OverlayProps {
   onDismissCard: () => void;
   /** Called when the viewer closes the overlay. */
   onClose: () => void;
-  /** Adding, editing and deleting the viewer's own facts; without it the overlay only shows facts. */
-  actions?: OwnFactActions;
+  /**
+   * The address of the own-facts frame for this episode (the viewer's facts and their
+   * editor, in an extension page the streaming page cannot read); without it, none.
+   */
+  ownFactsFrame?: string;
 }
 
 /** "1 fact", "3 facts". */
@@ -34,47 +36,14 @@ export function factCount(n: number): string {
   return n === 1 ? t('overlayFactCountOne') : t('overlayFactCountMany', n);
 }
 
-/** What a fact item needs to offer edit/delete on the viewer's own facts. */
-type OwnContext = { actions: OwnFactActions; dramaTitle: string; episodes: number } | undefined;
-
-function FactItem({ fact, veiled, own }: { fact: FactView; veiled: boolean; own: OwnContext }) {
-  const [revealed, setRevealed] = useState(false);
-  if (veiled && !revealed) {
-    return (
-      <li class="bt-fact bt-veiled">
-        <p class="bt-fact-text">{fact.episode === null ? t('overlayVeiledDrama') : t('overlayVeiled')}</p>
-        <button type="button" class="bt-reveal" onClick={() => setRevealed(true)}>
-          {t('overlayReveal')}
-        </button>
-      </li>
-    );
-  }
-  return (
-    <li class={fact.own ? 'bt-fact bt-fact-own' : 'bt-fact'}>
-      <p class="bt-fact-text">{fact.text}</p>
-      <p class="bt-fact-meta">
-        {fact.tags.map((tag) => (
-          <span class="bt-tag" key={tag}>
-            {tag.replace(/-/g, ' ')}
-          </span>
-        ))}
-        <SourceLink source={fact.source} />
-      </p>
-      {fact.own && own && <OwnFactControls fact={fact} {...own} />}
-    </li>
-  );
-}
-
 function FactSection({
   heading,
   facts,
   veiled,
-  own,
 }: {
   heading: string;
   facts: FactView[];
   veiled: (f: FactView) => boolean;
-  own: OwnContext;
 }) {
   if (facts.length === 0) return null;
   return (
@@ -82,7 +51,7 @@ function FactSection({
       <h2 class="bt-heading">{heading}</h2>
       <ul class="bt-facts">
         {facts.map((fact) => (
-          <FactItem fact={fact} veiled={veiled(fact)} key={fact.id} own={own} />
+          <FactItem fact={fact} veiled={veiled(fact)} key={fact.id} />
         ))}
       </ul>
     </section>
@@ -90,8 +59,7 @@ function FactSection({
 }
 
 export function Overlay(props: OverlayProps) {
-  const { view, spoilerSafe, dramaWideFacts, playback, card, onDismissCard, onClose, actions } = props;
-  const own: OwnContext = actions && { actions, dramaTitle: view.drama.title, episodes: view.drama.episodes };
+  const { view, spoilerSafe, dramaWideFacts, playback, card, onDismissCard, onClose, ownFactsFrame } = props;
   const [open, setOpen] = useState(false);
   const dramaFacts = dramaWideFacts ? view.dramaFacts : [];
   const total = listedFactCount(view, dramaWideFacts);
@@ -134,26 +102,12 @@ export function Overlay(props: OverlayProps) {
                   heading={t('overlayEpisodeHeading', view.episode)}
                   facts={view.episodeFacts}
                   veiled={veiled}
-                  own={own}
                 />
               )}
-              <FactSection
-                heading={t('overlayAboutDrama', view.drama.title)}
-                facts={dramaFacts}
-                veiled={veiled}
-                own={own}
-              />
+              <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={dramaFacts} veiled={veiled} />
             </>
           )}
-          {actions && (
-            <AddOwnFact
-              dramaId={view.drama.id}
-              dramaTitle={view.drama.title}
-              episodes={view.drama.episodes}
-              episode={view.episode}
-              actions={actions}
-            />
-          )}
+          {ownFactsFrame && <iframe class="bt-own-frame" src={ownFactsFrame} title={t('ownFactsFrameTitle')} />}
         </div>
       ) : (
         card && (

@@ -12,7 +12,7 @@ import type { CatalogAccess } from '../../utils/db/catalog-access';
 import { clearCorrection, saveCorrection } from '../../utils/db/corrections';
 import type { CatalogDb } from '../../utils/db/database';
 import type { TabBadges } from './badge';
-import { lookupEpisode, markSeen } from './lookup';
+import { lookupEpisode, markSeen, ownFactsOf } from './lookup';
 import {
   addOwnFact,
   deleteOwnFact,
@@ -37,6 +37,7 @@ import {
   correctionInputSchema,
   deleteOwnFactSchema,
   importPackSchema,
+  ownFactsForSchema,
   playingSchema,
   seenSchema,
   seriesSchema,
@@ -135,7 +136,8 @@ function catalogHandlers({
         return null;
       }
       const access = await deps.catalog();
-      const view = await lookupEpisode(access.reader, playing.data);
+      // The viewer's own facts never go to a content script: its page's scripts share its DOM.
+      const view = await lookupEpisode(access.reader, playing.data, { ownFacts: fromExtensionPage(sender) });
       // What plays is how far the viewer has got: the popup veils facts about later episodes.
       if (view?.episode && access.kind === 'idb') await recordProgress(access.db, view.drama.id, view.episode);
       return view;
@@ -234,28 +236,37 @@ function viewerStateHandlers({
 
 /** The viewer's own facts, and packs in and out. */
 function ownFactHandlers({
-  fromThisExtension,
+  deps,
   fromExtensionPage,
   database,
 }: Steps): Pick<
   BackgroundHandlers,
-  'addOwnFact' | 'updateOwnFact' | 'deleteOwnFact' | 'exportOwnFacts' | 'importPack'
+  'ownFactsFor' | 'addOwnFact' | 'updateOwnFact' | 'deleteOwnFact' | 'exportOwnFacts' | 'importPack'
 > {
+  // Every read and write of the viewer's own facts is for the extension's own pages only
+  // (the own-facts frame, the popup, the options page), never for a content script.
   return {
+    async ownFactsFor(data, sender) {
+      const target = ownFactsForSchema.safeParse(data);
+      if (!fromExtensionPage(sender) || !target.success) return null;
+      const access = await deps.catalog();
+      return ownFactsOf(access.reader, target.data.dramaId, target.data.episode);
+    },
+
     async addOwnFact(data, sender) {
-      if (!fromThisExtension(sender) || !addOwnFactSchema.safeParse(data).success) return MALFORMED;
+      if (!fromExtensionPage(sender) || !addOwnFactSchema.safeParse(data).success) return MALFORMED;
       return draftResult(database, (db) => addOwnFact(db, data as OwnFactDraft));
     },
 
     async updateOwnFact(data, sender) {
       const change = updateOwnFactSchema.safeParse(data);
-      if (!fromThisExtension(sender) || !change.success) return MALFORMED;
+      if (!fromExtensionPage(sender) || !change.success) return MALFORMED;
       return draftResult(database, (db) => updateOwnFact(db, change.data.id, change.data.draft as OwnFactDraft));
     },
 
     async deleteOwnFact(data, sender) {
       const target = deleteOwnFactSchema.safeParse(data);
-      if (!fromThisExtension(sender) || !target.success) return { ok: false };
+      if (!fromExtensionPage(sender) || !target.success) return { ok: false };
       const db = await database();
       return { ok: db ? await deleteOwnFact(db, target.data.id) : false };
     },

@@ -6,7 +6,7 @@ import { matchTitle } from '../../utils/catalog/match-title';
 import type { Playing } from '../../utils/sites/types';
 import { idbReader, type CatalogReader } from '../../utils/db/catalog-reader';
 import type { CatalogDb, OwnFact } from '../../utils/db/database';
-import type { EpisodeView, FactView } from '../../utils/messaging/views';
+import type { EpisodeView, FactView, OwnFactsView } from '../../utils/messaging/views';
 
 /** The reader for a database or a reader already made (the in-memory fallback). */
 function readerOf(source: CatalogDb | CatalogReader): CatalogReader {
@@ -35,7 +35,11 @@ async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): P
  * page's number wins, so a correction made on episode 3 still follows the
  * viewer to episode 4. A number past the drama's last episode counts as none.
  */
-export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: Playing): Promise<EpisodeView | null> {
+export async function lookupEpisode(
+  source: CatalogDb | CatalogReader,
+  playing: Playing,
+  options: { ownFacts: boolean } = { ownFacts: true },
+): Promise<EpisodeView | null> {
   const reader = readerOf(source);
   const correction = await reader.correctionFor(playing);
   // A correction naming a drama the catalog no longer has is ignored, not an error.
@@ -49,24 +53,56 @@ export async function lookupEpisode(source: CatalogDb | CatalogReader, playing: 
   const [episodeFacts, dramaFacts, ownEpisodeFacts, ownDramaFacts] = await Promise.all([
     episode === null ? Promise.resolve([]) : reader.factsForEpisode(drama.id, episode),
     reader.factsForEpisode(drama.id, 0),
-    episode === null ? Promise.resolve([]) : reader.ownFactsFor(drama.id, episode),
-    reader.ownFactsFor(drama.id, 0),
+    episode === null || !options.ownFacts ? Promise.resolve([]) : reader.ownFactsFor(drama.id, episode),
+    options.ownFacts ? reader.ownFactsFor(drama.id, 0) : Promise.resolve([]),
   ]);
   const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
   const seenFactIds = await reader.seenFactIds(dramaEpisodeKey(drama.id, episode));
-  // The viewer's facts follow the catalog's, marked as theirs, with the source an imported one names.
-  const ownView = ({ episodeKey: _k, seq: _s, createdAt: _c, updatedAt: _u, source, ...fact }: OwnFact): FactView => ({
-    ...(source ? withSources([fact], { [fact.sourceId]: source })[0]! : fact),
-    own: true,
-  });
   const { id, title, titleKo, year, network, episodes } = drama;
   return {
     drama: { id, title, titleKo, year, network, episodes },
     episode,
-    episodeFacts: [...withSources(episodeFacts, sources), ...ownEpisodeFacts.map(ownView)],
-    dramaFacts: [...withSources(dramaFacts, sources), ...ownDramaFacts.map(ownView)],
+    episodeFacts: [...withSources(episodeFacts, sources), ...ownEpisodeFacts.map(ownFactView)],
+    dramaFacts: [...withSources(dramaFacts, sources), ...ownDramaFacts.map(ownFactView)],
     seenFactIds,
     ...(corrected ? { corrected: true } : {}),
+  };
+}
+
+/** One of the viewer's facts as the UI shows it: marked as theirs, with the source an imported one names. */
+export function ownFactView({
+  episodeKey: _k,
+  seq: _s,
+  createdAt: _c,
+  updatedAt: _u,
+  source,
+  ...fact
+}: OwnFact): FactView {
+  return { ...(source ? withSources([fact], { [fact.sourceId]: source })[0]! : fact), own: true };
+}
+
+/**
+ * The viewer's own facts about a drama's episode (or, for null, none) and about the
+ * whole drama: what the own-facts frame shows. Null when the catalog has no such drama.
+ */
+export async function ownFactsOf(
+  source: CatalogDb | CatalogReader,
+  dramaId: string,
+  episode: number | null,
+): Promise<OwnFactsView | null> {
+  const reader = readerOf(source);
+  const drama = await reader.drama(dramaId);
+  if (!drama) return null;
+  const within = episode !== null && episode >= 1 && episode <= drama.episodes ? episode : null;
+  const [episodeFacts, dramaFacts] = await Promise.all([
+    within === null ? Promise.resolve([]) : reader.ownFactsFor(drama.id, within),
+    reader.ownFactsFor(drama.id, 0),
+  ]);
+  return {
+    drama: { id: drama.id, title: drama.title, episodes: drama.episodes },
+    episode: within,
+    episodeFacts: episodeFacts.map(ownFactView),
+    dramaFacts: dramaFacts.map(ownFactView),
   };
 }
 

@@ -14,7 +14,8 @@ import { watchPlaying } from './page-watcher';
 import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/preferences/settings';
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
-import type { OwnFactActions } from '../../components/FactEditor';
+import { browser } from 'wxt/browser';
+import { OWN_FACTS_FRAME_PATH, ownFactsFrameQuery } from '../../utils/messaging/own-facts-frame';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from '../../utils/sites/types';
 import type { TabState } from '../../utils/messaging/tab-state';
@@ -56,26 +57,25 @@ function afterPageLoad(): Promise<void> {
   return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 }
 
-/** The viewer's own-fact writes from the overlay, each followed by `refresh` so the overlay shows the change. */
-function ownFactActions(refresh: () => Promise<void>): OwnFactActions {
-  return {
-    async add(draft) {
-      const result = await sendToBackground('addOwnFact', draft);
-      if (!result.ok) return result.problems;
-      await refresh();
-      return null;
-    },
-    async update(id, draft) {
-      const result = await sendToBackground('updateOwnFact', { id, draft });
-      if (!result.ok) return result.problems;
-      await refresh();
-      return null;
-    },
-    async remove(id) {
-      await sendToBackground('deleteOwnFact', { id });
-      await refresh();
-    },
-  };
+/**
+ * The own-facts frame's address for an episode: an extension page (web-accessible to
+ * the supported sites only) that shows and edits the viewer's facts where the page's
+ * scripts cannot reach them.
+ */
+function ownFactsFrame(view: EpisodeView, settings: Settings): string {
+  const theme =
+    settings.theme === 'system'
+      ? matchMedia('(prefers-color-scheme: light)').matches
+        ? 'light'
+        : 'dark'
+      : settings.theme;
+  const query = ownFactsFrameQuery({
+    dramaId: view.drama.id,
+    episode: view.episode,
+    theme,
+    spoilerSafe: settings.spoilerSafe,
+  });
+  return browser.runtime.getURL(`${OWN_FACTS_FRAME_PATH}${query}` as `/own-facts.html${string}`);
 }
 
 /**
@@ -134,9 +134,6 @@ export default defineContentScript({
     /** Hidden with the shortcut or the × button: until the shortcut or another episode brings it back. */
     let hiddenByViewer = false;
     let last: Playing | null = null;
-    // After the viewer adds, edits or deletes a fact, ask again so the overlay shows it.
-    const refresh = () => ask(last);
-    const actions = ownFactActions(refresh);
     const overlay = await createOverlayHost(ctx, site, {
       onClose: () => {
         hiddenByViewer = true;
@@ -146,7 +143,7 @@ export default defineContentScript({
         const seen = { dramaId: seenIn.drama.id, episode: seenIn.episode, factId: fact.id };
         sendToBackground('markSeen', seen).catch(() => undefined);
       },
-      actions,
+      ownFactsFrame,
     });
     let stopWatching: (() => void) | null = null;
     // Answers can arrive out of order; only the newest question's answer counts.

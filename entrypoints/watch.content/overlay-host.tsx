@@ -7,7 +7,6 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { OwnFactActions } from '../../components/FactEditor';
 import { Overlay } from '../../components/Overlay';
 import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
 import type { EpisodeView, FactView } from '../../utils/messaging/views';
@@ -33,8 +32,11 @@ export interface OverlayHostCallbacks {
   onClose: () => void;
   /** A card popped up: it counts as seen in that episode. */
   onSeen: (view: EpisodeView, fact: FactView) => void;
-  /** Adding, editing and deleting the viewer's own facts from the overlay. */
-  actions?: OwnFactActions;
+  /**
+   * The address of the own-facts frame for an episode (an extension page): the viewer's
+   * facts never enter the page's DOM, only that frame, which the page cannot read.
+   */
+  ownFactsFrame?: (view: EpisodeView, settings: Settings) => string;
 }
 
 /** The episode's <video>: the one in the player container, else the page's first. */
@@ -45,7 +47,7 @@ function findVideo(container: Element): HTMLVideoElement | null {
 export async function createOverlayHost(
   ctx: ContentScriptContext,
   site: SiteAdapter,
-  { onClose, onSeen, actions }: OverlayHostCallbacks,
+  { onClose, onSeen, ownFactsFrame }: OverlayHostCallbacks,
 ): Promise<OverlayHost> {
   let view: EpisodeView | null = null;
   let settings: Settings | null = null;
@@ -69,7 +71,7 @@ export async function createOverlayHost(
         card={cards.card}
         onDismissCard={cards.dismiss}
         onClose={onClose}
-        actions={actions}
+        ownFactsFrame={ownFactsFrame?.(view, settings)}
       />,
       container,
     );

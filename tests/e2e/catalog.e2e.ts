@@ -75,7 +75,7 @@ async function storedShards(): Promise<{ dramaId: string; facts: { text: string 
 }
 
 describe('the viewer’s own facts', () => {
-  it('are added from the overlay, shown as theirs, exported and refused or imported on the options page', async () => {
+  it('are added in the overlay’s own-facts frame, shown as theirs, exported and refused or imported on the options page', async () => {
     const watch = await openFixture(
       browser.context,
       'https://www.netflix.com/watch/80049015',
@@ -84,19 +84,23 @@ describe('the viewer’s own facts', () => {
     const overlay = watch.locator('[data-between-takes]');
     await overlay.locator('.bt-toggle').waitFor({ state: 'visible', timeout: 10_000 });
     await overlay.locator('.bt-toggle').click();
-    await overlay.getByRole('button', { name: 'Add a fact' }).click();
-    const text = overlay.getByLabel('What happened behind the scenes');
+    // The viewer's facts live in an extension page inside the overlay, not in the page's DOM.
+    const frame = watch.frameLocator('[data-between-takes] iframe.bt-own-frame');
+    await frame.getByRole('button', { name: 'Add a fact' }).click();
+    const text = frame.getByLabel('What happened behind the scenes');
     await text.fill('<b>bold</b>');
-    await overlay.getByRole('button', { name: 'Save' }).click();
-    await overlay.getByText('Write the fact as plain text').waitFor({ timeout: 10_000 });
+    await frame.getByRole('button', { name: 'Save' }).click();
+    await frame.getByText('Write the fact as plain text').waitFor({ timeout: 10_000 });
     await text.fill('The crew hid hand warmers in the hospital bed.');
-    await overlay.getByLabel('People, separated by commas').fill('Ji Chang-wook, Park Min-young');
-    await overlay.getByRole('button', { name: 'Save' }).click();
-    const mine = overlay.locator('.bt-fact-own');
+    await frame.getByLabel('People, separated by commas').fill('Ji Chang-wook, Park Min-young');
+    await frame.getByRole('button', { name: 'Save' }).click();
+    const mine = frame.locator('.bt-fact-own');
     await mine.waitFor({ timeout: 10_000 });
     expect(await mine.innerText()).toContain('hand warmers');
     expect(await mine.innerText()).toContain('Your fact');
-    expect(await overlay.locator('.bt-toggle').innerText()).toMatch(/\b9 facts\b/);
+    // The overlay's own list and count are the catalog's: nothing of the viewer's is in the page.
+    expect(await overlay.locator('.bt-toggle').innerText()).toMatch(/\b8 facts\b/);
+    expect(await watch.evaluate(() => document.documentElement.outerHTML.includes('hand warmers'))).toBe(false);
     await watch.close();
 
     const page = await optionsPage();

@@ -142,6 +142,80 @@ describe.each(journeyBrowsers())('in %s', (name) => {
   });
 
   describe('a hostile page', () => {
+    it('can neither read nor change the viewer’s own facts, which live in the extension’s own frame', async () => {
+      const NOTE = 'A private note: the crew hid hand warmers in the bed.';
+      const page = await browser.openSite(HEALER_14.url, HEALER_14.fixture);
+      await overlayBar(page, 'Episode 14');
+      await openFacts(page, { reveal: false });
+      // The viewer writes a fact, in the frame the overlay embeds.
+      const frame = await page.frame('/own-facts.html');
+      await frame.click('.bt-add-fact');
+      await frame.type('textarea[name="text"]', NOTE);
+      await frame.click('.bt-editor button[type="submit"]');
+      await frame.waitFor((note) => document.querySelector('.bt-fact-own')?.textContent?.includes(note), NOTE);
+
+      // The page's own script goes looking for it, and for ways to change it.
+      const attack = await page.evaluate((note) => {
+        const texts: string[] = [document.documentElement.innerText];
+        const visit = (root: Document | ShadowRoot) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.shadowRoot) {
+              texts.push(el.shadowRoot.textContent ?? '');
+              visit(el.shadowRoot);
+            }
+          }
+        };
+        visit(document);
+        const overlay = document.querySelector('[data-between-takes]')!.shadowRoot!;
+        const frame = overlay.querySelector('iframe')!;
+        let frameDocument: unknown = 'unread';
+        try {
+          frameDocument = frame.contentDocument ?? frame.contentWindow?.document ?? null;
+        } catch {
+          frameDocument = null;
+        }
+        // Press whatever edits, deletes or adds facts in the overlay, and message the frame.
+        const writers = [...overlay.querySelectorAll('button')].filter((b) =>
+          /Edit|Delete|Add a fact|Save/.test(b.textContent ?? ''),
+        );
+        for (const button of writers) button.click();
+        frame.contentWindow?.postMessage({ type: 'deleteOwnFact', text: '' }, '*');
+        const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+        return {
+          readsNote: texts.some((text) => text.includes(note)),
+          frameDocument: frameDocument === null,
+          writers: writers.length,
+          canMessageExtension: typeof runtime?.sendMessage === 'function',
+        };
+      }, NOTE);
+      expect(attack).toEqual({ readsNote: false, frameDocument: true, writers: 0, canMessageExtension: false });
+
+      // The page names another episode: the overlay follows, the viewer's fact never reaches the page.
+      await page.evaluate(() => {
+        const spans = document.querySelectorAll('[data-uia="video-title"] span');
+        spans[0]!.textContent = 'E13';
+        spans[1]!.textContent = 'Episode 13';
+      }, null);
+      await overlayBar(page, 'Episode 13');
+      const list = await openFacts(page, { reveal: true });
+      expect(list).not.toContain(NOTE);
+
+      // And the viewer's fact is still there, as written.
+      const reopened = await browser.openSite(HEALER_14.url, HEALER_14.fixture);
+      await overlayBar(reopened, 'Episode 14');
+      await openFacts(reopened, { reveal: false });
+      const again = await reopened.frame('/own-facts.html');
+      await again.waitFor(() => document.querySelector('.bt-fact-own'), null);
+      expect(
+        await again.evaluate(
+          () => [...document.querySelectorAll('.bt-fact-own .bt-fact-text')].map((p) => p.textContent),
+          null,
+        ),
+      ).toEqual([NOTE]);
+      await reopened.close();
+      await page.close();
+    });
+
     it('cannot switch the content script off with the event WXT listens for', async () => {
       const page = await browser.openSite('https://www.netflix.com/watch/80134711', 'netflix/watch-next-episode.html');
       await overlayBar(page, 'Episode 14');

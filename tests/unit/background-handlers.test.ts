@@ -17,6 +17,13 @@ const senders = {
   ourContentScript: { id: EXTENSION_ID, url: 'https://www.netflix.com/watch/80049015' },
   ourOptionsPage: { id: EXTENSION_ID, url: `${EXTENSION_URL}options.html` },
   ourPopup: { id: EXTENSION_ID, url: `${EXTENSION_URL}popup.html?tab=3` },
+  // The own-facts frame: an extension page inside the streaming tab, embedded by the overlay.
+  ourOwnFactsFrame: {
+    id: EXTENSION_ID,
+    url: `${EXTENSION_URL}own-facts.html?drama=healer&episode=14`,
+    tab: { id: 3 },
+    frameId: 7,
+  },
   otherExtensionContentScript: { id: 'someotherextension', url: 'https://www.netflix.com/watch/80049015' },
   otherExtensionPage: { id: 'someotherextension', url: 'chrome-extension://someotherextension/options.html' },
   // A page pretending: our id is public, but the browser sets sender.url to the page's.
@@ -77,18 +84,38 @@ describe('messages only from our own extension', () => {
     expect((await h.lookupEpisode(healer14, senders[from]))?.drama.id).toBe('healer');
   });
 
-  it.each(EVERYONE_ELSE)('addOwnFact, updateOwnFact, deleteOwnFact, markSeen from %s change nothing', async (from) => {
+  it.each(NOT_OUR_PAGES)('addOwnFact, updateOwnFact, deleteOwnFact, markSeen from %s change nothing', async (from) => {
     const { handlers: h, db } = handlers();
-    const added = await h.addOwnFact(draft, senders.ourContentScript);
+    const added = await h.addOwnFact(draft, senders.ourOwnFactsFrame);
     if (!added.ok) throw new Error('setup failed');
     expect((await h.addOwnFact(draft, senders[from])).ok).toBe(false);
     expect((await h.updateOwnFact({ id: added.fact.id, draft: { ...draft, text: 'Changed' } }, senders[from])).ok).toBe(
       false,
     );
     expect(await h.deleteOwnFact({ id: added.fact.id }, senders[from])).toEqual({ ok: false });
-    await h.markSeen({ dramaId: 'healer', episode: 14, factId: 'healer-ep14-kiss-filmed-cheongju' }, senders[from]);
+    // markSeen is a content script's message (the overlay's cards): only other extensions are refused.
+    if (from !== 'ourContentScript' && from !== 'webPageWithOurId') {
+      await h.markSeen({ dramaId: 'healer', episode: 14, factId: 'healer-ep14-kiss-filmed-cheongju' }, senders[from]);
+    }
     expect((await (await db()).getAll('ownFacts')).map((f) => f.text)).toEqual([draft.text]);
     expect(await (await db()).getAll('seen')).toEqual([]);
+  });
+
+  it('the viewer’s own facts go to extension pages only: never in a content script’s lookup', async () => {
+    const { handlers: h } = handlers();
+    const added = await h.addOwnFact({ ...draft, text: 'My private note.' }, senders.ourOwnFactsFrame);
+    expect(added.ok).toBe(true);
+    const texts = (view: Awaited<ReturnType<BackgroundHandlers['lookupEpisode']>>) =>
+      [...(view?.episodeFacts ?? []), ...(view?.dramaFacts ?? [])].map((f) => f.text);
+    expect(texts(await h.lookupEpisode(healer14, senders.ourContentScript))).not.toContain('My private note.');
+    expect(texts(await h.lookupEpisode(healer14, senders.ourPopup))).toContain('My private note.');
+    const target = { dramaId: 'healer', episode: 14 };
+    for (const from of NOT_OUR_PAGES) expect(await h.ownFactsFor(target, senders[from]), from).toBeNull();
+    const own = await h.ownFactsFor(target, senders.ourOwnFactsFrame);
+    expect(own?.episodeFacts.map((f) => [f.text, f.own])).toEqual([['My private note.', true]]);
+    expect(
+      await h.ownFactsFor({ dramaId: 'healer', episode: 14, extra: 1 } as never, senders.ourOwnFactsFrame),
+    ).toBeNull();
   });
 
   it.each(NOT_OUR_PAGES)('page-only messages from %s are refused and change nothing', async (from) => {

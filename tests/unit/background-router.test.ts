@@ -11,6 +11,7 @@ function namedHandlers(): BackgroundHandlers {
   const names: (keyof BackgroundHandlers)[] = [
     'lookupEpisode',
     'markSeen',
+    'ownFactsFor',
     'addOwnFact',
     'updateOwnFact',
     'deleteOwnFact',

@@ -19,6 +19,8 @@ const EXTENSION_ID = 'betweentakesid';
 const EXTENSION_URL = `chrome-extension://${EXTENSION_ID}/`;
 const contentScript: MessageSender = { id: EXTENSION_ID, url: 'https://www.netflix.com/watch/80049015' };
 const optionsPage: MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_URL}options.html` };
+/** The own-facts frame the overlay embeds: where the viewer's facts are written. */
+const ownFactsFrame: MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_URL}own-facts.html?drama=healer` };
 
 let dbs: CatalogDb[] = [];
 let counter = 0;
@@ -117,12 +119,12 @@ describe('IndexedDB unavailable: the bundled catalog in memory', () => {
   it('never pretends to save: every write says storage is unavailable or is refused', async () => {
     const { handlers } = handlersOver(() => Promise.reject(new Error('no IndexedDB')));
     const draft = { dramaId: 'healer', episode: 14, text: 'A fact of mine.', people: [], spoiler: false };
-    expect(await handlers.addOwnFact(draft, contentScript)).toEqual({
+    expect(await handlers.addOwnFact(draft, ownFactsFrame)).toEqual({
       ok: false,
       problems: [{ field: 'text', code: 'storage-unavailable', detail: STORAGE_UNAVAILABLE }],
     });
-    expect((await handlers.updateOwnFact({ id: 'own-a', draft }, contentScript)).ok).toBe(false);
-    expect(await handlers.deleteOwnFact({ id: 'own-a' }, contentScript)).toEqual({ ok: false });
+    expect((await handlers.updateOwnFact({ id: 'own-a', draft }, ownFactsFrame)).ok).toBe(false);
+    expect(await handlers.deleteOwnFact({ id: 'own-a' }, ownFactsFrame)).toEqual({ ok: false });
     const correction = { site: 'netflix', seriesKey: 'moonlitkimchidetective', dramaId: 'healer', episode: null };
     expect(await handlers.setCorrection(correction, optionsPage)).toBe(false);
     expect(await handlers.clearCorrection({ site: 'netflix', seriesKey: 'x' }, optionsPage)).toBe(false);
@@ -150,9 +152,9 @@ describe('IndexedDB unavailable: the bundled catalog in memory', () => {
     );
     expect(await handlers.storageStatus(undefined, contentScript)).toEqual({ persistent: true });
     const draft = { dramaId: 'healer', episode: 14, text: 'A fact of mine.', people: [], spoiler: false };
-    expect((await handlers.addOwnFact(draft, contentScript)).ok).toBe(true);
-    const view = await handlers.lookupEpisode({ site: 'netflix', titles: ['Healer'], episode: 14 }, contentScript);
-    expect(view?.episodeFacts.filter((f) => f.own).map((f) => f.text)).toEqual(['A fact of mine.']);
+    expect((await handlers.addOwnFact(draft, ownFactsFrame)).ok).toBe(true);
+    const own = await handlers.ownFactsFor({ dramaId: 'healer', episode: 14 }, ownFactsFrame);
+    expect(own?.episodeFacts.map((f) => f.text)).toEqual(['A fact of mine.']);
   });
 
   it('a seed that fails is tried again on the next message (not a fallback)', async () => {

@@ -47,6 +47,12 @@ export const addOwnFactSchema = z.looseObject({});
 
 export const updateOwnFactSchema = z.strictObject({ id: ownFactId, draft: z.looseObject({}) });
 
+/** Which of the viewer's facts the own-facts frame asks for. */
+export const ownFactsForSchema = z.strictObject({
+  dramaId: z.string().min(1).max(200),
+  episode: z.number().int().min(1).max(9999).nullable(),
+});
+
 export const deleteOwnFactSchema = z.strictObject({ id: ownFactId });
 
 /** Twice the pack limit: the import itself refuses an oversized pack with a clear message. */

@@ -13,7 +13,7 @@ import type { DraftProblem, ImportSummary, OwnFactDraft } from '../db/own-facts'
 import type { RemoteResult } from '../db/remote-packs';
 import type { Playing, SiteId } from '../sites/types';
 import type { BadgeReport } from './tab-badge';
-import type { EpisodeView } from './views';
+import type { EpisodeView, OwnFactsView } from './views';
 
 export interface SeenMessage {
   dramaId: string;
@@ -35,20 +35,25 @@ export type DramaSummary = Pick<Drama, 'id' | 'title' | 'titleKo' | 'romanized' 
 
 export interface BackgroundProtocol {
   // ── From content scripts ──
-  /** What the catalog knows about what a page is playing; null when nothing. */
+  /** What the catalog knows about what a page is playing; null when nothing. The viewer's own
+   *  facts are in it only when an extension page asks. */
   lookupEpisode(playing: Playing): EpisodeView | null;
   /** A fact popped up or was dismissed: it does not pop again in that episode. */
   markSeen(seen: SeenMessage): void;
-  /** Adds a fact the viewer wrote (overlay). */
+  /** What this frame shows, for the toolbar button's badge on its tab (tab-badge.ts). */
+  showBadge(report: BadgeReport): void;
+
+  // ── From the extension's own pages (popup, options, the own-facts frame) ──
+  // The viewer's own facts are read and written only here: a content script shares its
+  // page with the page's scripts, so its lookups come without them (lookupEpisode).
+  /** The viewer's facts about an episode of a drama and about the whole drama; null for no such drama. */
+  ownFactsFor(target: { dramaId: string; episode: number | null }): OwnFactsView | null;
+  /** Adds a fact the viewer wrote (the own-facts frame). */
   addOwnFact(draft: OwnFactDraft): OwnFactResult;
   /** Edits one of the viewer's facts. */
   updateOwnFact(change: { id: string; draft: OwnFactDraft }): OwnFactResult;
   /** Deletes one of the viewer's facts; ok is false when there was no such fact. */
   deleteOwnFact(target: { id: string }): { ok: boolean };
-  /** What this frame shows, for the toolbar button's badge on its tab (tab-badge.ts). */
-  showBadge(report: BadgeReport): void;
-
-  // ── From the extension's own pages (popup, options) ──
   /** Whether the viewer's data can be saved (false: IndexedDB is unavailable, the built-in catalog is in use). */
   storageStatus(): StorageStatus;
   /** Seed the catalog and its search index if not done yet (the popup then reads them). */

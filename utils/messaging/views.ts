@@ -36,3 +36,15 @@ export interface EpisodeView {
 export function listedFactCount(view: EpisodeView, dramaWideFacts: boolean): number {
   return view.episodeFacts.length + (dramaWideFacts ? view.dramaFacts.length : 0);
 }
+
+/**
+ * The viewer's own facts about one episode of a drama and about the whole drama, for
+ * the own-facts frame: an extension page, out of reach of the streaming page's scripts.
+ */
+export interface OwnFactsView {
+  drama: { id: string; title: string; episodes: number };
+  /** The episode asked about, or null when none (or one past the drama's last) was named. */
+  episode: number | null;
+  episodeFacts: FactView[];
+  dramaFacts: FactView[];
+}

@@ -1,5 +1,5 @@
 /** The journey driver for Firefox: puppeteer-core over WebDriver BiDi (scripts/lib/firefox.ts). */
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import {
   FIREFOX_EXTENSION_ID,
   launchFirefoxWithExtension,
@@ -8,7 +8,8 @@ import {
 } from '../../../scripts/lib/firefox';
 import type { JourneyBrowser, JourneyPage } from './types';
 
-function wrap(page: Page): JourneyPage {
+function wrap(page: Page | Frame): JourneyPage {
+  const top = 'mainFrame' in page ? page : page.page();
   return {
     // Puppeteer types the argument as it arrives in the page (FlattenHandle<A>); ours are plain data.
     evaluate: async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) =>
@@ -26,9 +27,23 @@ function wrap(page: Page): JourneyPage {
       if (!element) throw new Error(`Nothing matches ${selector}.`);
       await element.type(text);
     },
-    press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
+    press: (key) => top.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    bringToFront: () => top.bringToFront(),
+    async frame(urlPart) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        // BiDi may still report a frame's first address (about:blank): ask each frame its own.
+        for (const candidate of top.frames()) {
+          const state = await candidate
+            .evaluate(() => [location.href, document.readyState] as const)
+            .catch(() => ['', ''] as const);
+          if (state[0].includes(urlPart) && state[1] === 'complete') return wrap(candidate);
+        }
+        if (Date.now() > deadline) throw new Error(`No frame at ${urlPart}.`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    close: () => top.close(),
   };
 }
 

@@ -18,6 +18,8 @@ export interface JourneyPage {
   /** Presses one key (e.g. "Enter", "ArrowDown") in the focused element. */
   press(key: string): Promise<void>;
   bringToFront(): Promise<void>;
+  /** A frame of the page whose address contains `urlPart`, once it has loaded (not closable). */
+  frame(urlPart: string): Promise<JourneyPage>;
   close(): Promise<void>;
 }
 
