@@ -6,7 +6,9 @@ import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
 import { SUPPORTED_MATCHES } from './utils/sites/matches';
 
 /** The supported sites' origins: web_accessible_resources takes match patterns without a path. */
-const SUPPORTED_ORIGINS = [...new Set(SUPPORTED_MATCHES.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+const SUPPORTED_ORIGINS = [
+  ...new Set(SUPPORTED_MATCHES.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
+];
 
 /** Every icon size the stores and the toolbar need, each made at build time from assets/icon.svg. */
 const ICON_SIZES = [16, 32, 48, 96, 128];
