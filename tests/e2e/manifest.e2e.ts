@@ -53,10 +53,17 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s manifest', (target) => {
     for (const pattern of matches) expect(BROAD).not.toContain(pattern);
   });
 
-  it('loads no remote code and exposes nothing to web pages', () => {
+  it('loads no remote code, and exposes to web pages only the own-facts frame, to the supported sites', () => {
     const text = JSON.stringify(m);
     expect(text).not.toMatch(/https?:\/\//); // no remote script, update URL or CSP source
-    expect(m['web_accessible_resources']).toBeUndefined();
+    const exposed = m['web_accessible_resources'];
+    if (target === 'firefox-mv2') {
+      // MV2 has no per-site list; Firefox gives every install its own random address anyway.
+      expect(exposed).toEqual(['own-facts.html']);
+    } else {
+      const sites = [...new Set(SUPPORTED_MATCHES.map((p) => p.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+      expect(exposed).toEqual([{ resources: ['own-facts.html'], matches: sites, use_dynamic_url: true }]);
+    }
     expect(m['externally_connectable']).toBeUndefined();
     expect(m['content_security_policy']).toBeUndefined(); // the browsers' strict default
   });
