@@ -209,7 +209,7 @@ describe('remote packs', () => {
       'https://www.netflix.com/watch/80049015',
       'netflix/watch-healer-e14.html',
     );
-    const toggle = watch.locator('between-takes-overlay .bt-toggle');
+    const toggle = watch.locator('[data-between-takes] .bt-toggle');
     await toggle.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await toggle.innerText()).toContain('Healer');
     await watch.close();
