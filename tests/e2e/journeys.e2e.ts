@@ -122,6 +122,24 @@ describe.each(journeyBrowsers())('in %s', (name) => {
       await page.close();
     });
 
+    it('the badge counts the episode’s facts on a watch page, and shows nothing on a browse page', async () => {
+      const page = await browser.openSite(HEALER_14.url, HEALER_14.fixture);
+      const count = /(\d+) facts/.exec(await overlayBar(page))![1]!;
+      await page.bringToFront();
+      const watchTab = await browser.frontTabId();
+      await waitUntil(async () => (await browser.badgeText(watchTab)) === count);
+      const browse = await browser.openSite('https://www.netflix.com/browse', 'netflix/browse.html');
+      await browse.bringToFront();
+      const browseTab = await browser.frontTabId();
+      expect(browseTab).not.toBe(watchTab);
+      // The browse page's content script runs and finds nothing playing: no badge.
+      await browse.waitFor(() => document.readyState === 'complete', null);
+      expect(await browser.badgeText(browseTab)).toBe('');
+      expect(await browser.badgeText(watchTab)).toBe(count);
+      await browse.close();
+      await page.close();
+    });
+
     it.each([
       ['Healer', 'Healer'],
       ['상속자들', 'The Heirs'],
@@ -256,6 +274,15 @@ describe.each(journeyBrowsers())('in %s', (name) => {
     });
   });
 });
+
+/** Waits until `check` holds (polled every 100 ms), for at most 10 s. */
+async function waitUntil(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Opens the toolbar popup as a page, and waits until it answers searches. */
 async function openPopup(browser: JourneyBrowser, query: string): Promise<JourneyPage> {

@@ -57,6 +57,11 @@ export async function launchChromiumDriver(): Promise<JourneyBrowser> {
         const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id ?? -1;
       }),
+    badgeText: (tabId) =>
+      browser.worker.evaluate(async (tabId) => {
+        type Action = { getBadgeText(details: { tabId: number }): Promise<string> };
+        return (globalThis as unknown as { chrome: { action: Action } }).chrome.action.getBadgeText({ tabId });
+      }, tabId),
     close: () => browser.close(),
   };
 }

@@ -73,6 +73,13 @@ export async function launchFirefoxDriver(): Promise<JourneyBrowser> {
         return active.find((tab) => tab.id !== hub?.id)?.id ?? -1;
       });
     },
+    badgeText: (tabId) =>
+      hub.evaluate(async (tabId) => {
+        type Action = { getBadgeText(details: { tabId: number }): Promise<string> };
+        return (globalThis as unknown as { browser: { browserAction: Action } }).browser.browserAction.getBadgeText({
+          tabId,
+        });
+      }, tabId),
     close: () => firefox.close(),
   };
 }

@@ -33,5 +33,7 @@ export interface JourneyBrowser {
   openExtensionPage(path: string): Promise<JourneyPage>;
   /** The id the extension's tabs API gives the tab in front. */
   frontTabId(): Promise<number>;
+  /** The text of the toolbar button's badge on a tab, as the browser shows it ('' for none). */
+  badgeText(tabId: number): Promise<string>;
   close(): Promise<void>;
 }
