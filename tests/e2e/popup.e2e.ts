@@ -54,7 +54,20 @@ describe('search', () => {
     await popup?.close();
   });
 
-  it('starts with the focus in the search box', async () => {
+  it('starts with the focus in the search box, the first element Tab reaches', async () => {
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('bt-search-input');
+    // The first focusable element in the page's order…
+    const first = await popup.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].find(
+          (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+        )?.id,
+    );
+    expect(first).toBe('bt-search-input');
+    // …and nothing before it: Shift+Tab leaves the page, Tab comes back to the box.
+    await popup.keyboard.press('Shift+Tab');
+    expect(await popup.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('bt-search-input');
   });
 
@@ -172,7 +185,12 @@ describe('this tab', () => {
     await overlayToggle(page).waitFor({ timeout: 10_000 });
     const popup = await openPopup(tabId);
     await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
-    expect(await popup.locator('.bt-now-title').innerText()).toContain('Episode 14');
+    const title = await popup.locator('.bt-now-title').innerText();
+    expect(title).toContain('Episode 14');
+    // A compact card: the facts come on demand, as many as the title says.
+    expect(await popup.locator('#bt-tab-facts .bt-fact').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Show facts' }).click();
+    expect(await popup.locator('#bt-tab-facts .bt-fact').count()).toBe(Number(/(\d+) facts/.exec(title)?.[1]));
 
     const toggle = popup.getByRole('switch', { name: 'Between Takes on Netflix' });
     expect(await toggle.isChecked()).toBe(true);
