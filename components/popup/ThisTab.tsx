@@ -6,15 +6,14 @@
  */
 import { useState } from 'preact/hooks';
 import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
-import type { EpisodeView } from '../../utils/messaging/views';
+import { listedFactCount, type EpisodeView } from '../../utils/messaging/views';
 import { t } from '../../utils/i18n';
 import type { SearchIndex } from '../../utils/search/search-index';
-import { isDramaWideSpoilerAhead } from '../../utils/playback/spoilers';
+import { episodeListing } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
-import { factCount } from '../Overlay';
+import { FactSection, factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
 import { EmptyState } from './EmptyState';
-import { PopupFact, useRevealed } from './PopupFact';
 import type { PopupServices } from './popup-services';
 import { useShowMore } from './ShowMore';
 
@@ -26,28 +25,30 @@ export interface ThisTabProps {
   onTabChange: (state: TabState | null) => void;
 }
 
-/** The tab's facts; a drama-wide spoiler the tab's episode has not reached is veiled, as in the overlay. */
-function FactList({ view }: { view: EpisodeView }) {
-  const [revealed, reveal] = useRevealed();
-  const facts = [...view.episodeFacts, ...view.dramaFacts];
-  const [shown, more] = useShowMore(facts.length);
-  if (facts.length === 0) return <p class="bt-note">{t('popupEpisodeNoFacts')}</p>;
+/**
+ * The tab's facts, as the overlay lists them: the same facts, veiled by the same
+ * rule at the point of playback the tab reports, with the same Reveal
+ * (utils/playback/spoilers.ts, episodeListing).
+ */
+function FactList({ tab, view }: { tab: TabState; view: EpisodeView }) {
+  const { episodeFacts, dramaFacts, veiled } = episodeListing(view, tab, tab.playback);
+  // A long list renders a page at a time: the episode's facts first, then the drama's.
+  const [shown, more] = useShowMore(episodeFacts.length + dramaFacts.length);
+  if (episodeFacts.length + dramaFacts.length === 0) return <p class="bt-note">{t('popupEpisodeNoFacts')}</p>;
   return (
     <>
-      <ul class="bt-facts">
-        {facts.slice(0, shown).map((fact) => (
-          <PopupFact
-            key={fact.id}
-            fact={fact}
-            veil={
-              isDramaWideSpoilerAhead(fact, view.episode, view.drama.episodes) && !revealed.has(fact.id)
-                ? t('popupVeiledDramaWide')
-                : null
-            }
-            onReveal={() => reveal(fact.id)}
-          />
-        ))}
-      </ul>
+      {view.episode !== null && (
+        <FactSection
+          heading={t('overlayEpisodeHeading', view.episode)}
+          facts={episodeFacts.slice(0, shown)}
+          veiled={veiled}
+        />
+      )}
+      <FactSection
+        heading={t('overlayAboutDrama', view.drama.title)}
+        facts={dramaFacts.slice(0, Math.max(shown - episodeFacts.length, 0))}
+        veiled={veiled}
+      />
       {more}
     </>
   );
@@ -162,7 +163,7 @@ export function ThisTab({ tab, index, services, onTabChange }: ThisTabProps) {
           <p class="bt-now-title">
             <strong>{view.drama.title}</strong>
             {view.episode !== null && <span> · {t('overlayEpisode', view.episode)}</span>}
-            <span> · {factCount(view.episodeFacts.length + view.dramaFacts.length)}</span>
+            <span> · {factCount(listedFactCount(view, tab!.dramaWideFacts))}</span>
           </p>
           {view.corrected && <p class="bt-note">{t('popupTabCorrected')}</p>}
           <div class="bt-actions">
@@ -178,7 +179,7 @@ export function ThisTab({ tab, index, services, onTabChange }: ThisTabProps) {
             {correction}
           </div>
           <div id="bt-tab-facts" hidden={!showFacts}>
-            {showFacts && <FactList view={view} key={dramaEpisodeKey(view.drama.id, view.episode)} />}
+            {showFacts && <FactList tab={tab!} view={view} key={dramaEpisodeKey(view.drama.id, view.episode)} />}
           </div>
         </div>
       ) : (

@@ -219,6 +219,9 @@ export default defineContentScript({
       playing: last,
       seriesKey: last ? seriesKeyOf(last) : null,
       view,
+      playback: overlay.playback,
+      spoilerSafe: settings.spoilerSafe,
+      dramaWideFacts: settings.dramaWideFacts,
     });
     answerPopup(ctx, site, state, async () => {
       // The popup may have just changed a correction or the settings: do not wait for the change event.

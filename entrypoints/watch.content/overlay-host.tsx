@@ -10,6 +10,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '../../components/Overlay';
 import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
 import type { EpisodeView, FactView } from '../../utils/messaging/views';
+import type { PlaybackState } from '../../utils/playback/spoilers';
 import type { Settings } from '../../utils/preferences/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
 import { createCardSession } from './card-session';
@@ -25,6 +26,8 @@ export interface OverlayHost {
   reanchor(): void;
   /** Whether the overlay is on the page now. */
   readonly visible: boolean;
+  /** Where the video is as the overlay's list last saw it (its veils follow this); null while hidden. */
+  readonly playback: PlaybackState | null;
 }
 
 export interface OverlayHostCallbacks {
@@ -104,6 +107,9 @@ export async function createOverlayHost(
     reanchor,
     get visible() {
       return placement.visible;
+    },
+    get playback() {
+      return view ? cards.playback : null;
     },
   };
 }

@@ -3,7 +3,7 @@
  * <video>, seeking and pausing, the options page applied to an open tab, the
  * show/hide shortcut, keys kept from the player, and the Korean UI.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { overlayHost } from '../helpers/overlay';
@@ -112,6 +112,58 @@ describe('cards while the episode plays', () => {
     });
     await card(page).filter({ hasText: 'Timed fact at eight seconds.' }).waitFor({ timeout: 10_000 });
     expect(await videoTime(page)).toBeGreaterThanOrEqual(8);
+    await page.close();
+  });
+});
+
+describe('one spoiler rule', () => {
+  /** Each fact of a list as it reads: its text, or the line that stands in for it while veiled. */
+  const listed = (root: Locator) => root.locator('.bt-fact .bt-fact-text').allInnerTexts();
+
+  /** The popup's This tab for the page's tab, its facts shown. */
+  async function popupFacts(page: Page): Promise<string[]> {
+    await page.bringToFront();
+    const tabId = await browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
+    await popup.getByRole('button', { name: 'Show facts' }).click();
+    const facts = await listed(popup.locator('#bt-tab-facts'));
+    await popup.close();
+    return facts;
+  }
+
+  it('veils the same facts in the overlay and the popup at a moment of playback, and unveils them together', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await overlayHost(page).locator('.bt-toggle').waitFor({ timeout: 10_000 });
+    // Play past the fact at 4 s, then hold the video at 6 s, before the fact at 8 s.
+    await page.waitForFunction(() => document.querySelector('video')!.currentTime > 4.5, undefined, {
+      timeout: 15_000,
+    });
+    await page.evaluate(() => {
+      const video = document.querySelector('video')!;
+      video.pause();
+      video.currentTime = 6;
+    });
+    await overlayHost(page).locator('.bt-toggle').click();
+    const panel = overlayHost(page).locator('.bt-panel');
+    await panel.getByText('Timed fact at four seconds.').waitFor();
+    const inOverlay = await listed(panel);
+    expect(inOverlay).not.toContain('Timed fact at eight seconds.');
+    const ahead = (list: string[]) => list.filter((text) => text === 'Spoiler: this happens later in the episode.');
+    const veiled = ahead(inOverlay);
+    expect(veiled.length).toBeGreaterThan(0); // the 8 s fact, and the untimed spoilers of the episode
+    expect(await popupFacts(page)).toEqual(inOverlay);
+
+    // At 9 s the fact at 8 s is no longer ahead, on both surfaces.
+    await page.evaluate(() => (document.querySelector('video')!.currentTime = 9));
+    await panel.getByText('Timed fact at eight seconds.').waitFor();
+    const later = await listed(panel);
+    expect(ahead(later).length).toBe(veiled.length - 1);
+    expect(await popupFacts(page)).toEqual(later);
     await page.close();
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { groupByEpisode } from '../../components/popup/DramaFacts';
 import { Popup } from '../../components/popup/Popup';
 import type { PopupServices } from '../../components/popup/popup-services';
-import type { EpisodeView } from '../../utils/messaging/views';
+import { Overlay } from '../../components/Overlay';
+import type { EpisodeView, FactView } from '../../utils/messaging/views';
 import { SearchIndex } from '../../utils/search/search-index';
 import { isAheadOfProgress } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
@@ -23,6 +24,9 @@ const unknownTab: TabState = {
   playing: { site: 'netflix', titles: ['Moonlit Kimchi Detective'], episode: 3 },
   seriesKey: 'moonlitkimchidetective',
   view: null,
+  playback: null,
+  spoilerSafe: true,
+  dramaWideFacts: true,
 };
 
 const healerView = (corrected = false): EpisodeView => ({
@@ -352,7 +356,7 @@ describe('Popup: this tab', () => {
     const at = (episode: number) => ({ ...unknownTab, view: { ...healerView(), episode } });
     render(<Popup services={services({ tabState: async () => at(3) })} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
-    await screen.findByText('A spoiler about a later part of the drama.');
+    await screen.findByText('Spoiler: this is about a later part of the drama.');
     expect(screen.queryByText(spoiler.text)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Reveal' }));
     expect(screen.getByText(spoiler.text)).toBeTruthy();
@@ -361,7 +365,90 @@ describe('Popup: this tab', () => {
     render(<Popup services={services({ tabState: async () => at(20) })} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
     await screen.findByText(spoiler.text);
-    expect(screen.queryByText('A spoiler about a later part of the drama.')).toBeNull();
+    expect(screen.queryByText('Spoiler: this is about a later part of the drama.')).toBeNull();
+  });
+
+  describe('one spoiler rule: the popup lists and veils what the overlay does', () => {
+    const healer = healerView();
+    const base = healer.dramaFacts[0]!;
+    const episodeFact = (id: string, text: string, extra: Partial<FactView>): FactView => ({
+      ...base,
+      id,
+      text,
+      episode: 3,
+      spoiler: false,
+      ...extra,
+    });
+    const view: EpisodeView = {
+      ...healer,
+      episodeFacts: [
+        episodeFact('timed', 'At one minute in.', { at: 60 }),
+        episodeFact('ending', 'An untimed spoiler: the ending.', { spoiler: true }),
+        episodeFact('plain', 'Spoils nothing.', {}),
+      ],
+      dramaFacts: [base, { ...base, id: 'safe', text: 'A drama-wide fact that spoils nothing.', spoiler: false }],
+    };
+    /** Each listed fact as it reads: its text, or why it is veiled. */
+    const listed = (root: ParentNode) =>
+      [...root.querySelectorAll('.bt-fact')].map((li) => li.querySelector('.bt-fact-text')!.textContent);
+
+    it.each([
+      ['at the start', { time: 0, duration: 3600 }, true, true],
+      ['past the timed moment', { time: 61, duration: 3600 }, true, true],
+      ['in the ending', { time: 3500, duration: 3600 }, true, true],
+      ['with no video', null, true, true],
+      ['spoiler-safe mode off', { time: 0, duration: 3600 }, false, true],
+      ['drama-wide facts off', { time: 0, duration: 3600 }, true, false],
+    ] as const)('%s', async (_when, playback, spoilerSafe, dramaWideFacts) => {
+      const overlay = render(
+        <Overlay
+          view={view}
+          spoilerSafe={spoilerSafe}
+          dramaWideFacts={dramaWideFacts}
+          playback={playback}
+          card={null}
+          onDismissCard={() => {}}
+          onClose={() => {}}
+        />,
+      );
+      fireEvent.click(overlay.container.querySelector('.bt-toggle')!);
+      const inOverlay = listed(overlay.container);
+      const countInOverlay = overlay.container.querySelector('.bt-count')!.textContent;
+      cleanup();
+
+      const tab = { ...unknownTab, view, playback, spoilerSafe, dramaWideFacts };
+      const popup = render(<Popup services={services({ tabState: async () => tab })} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
+      expect(listed(popup.container)).toEqual(inOverlay);
+      expect(popup.container.querySelector('.bt-now-title')!.textContent).toContain(countInOverlay);
+      // The same Reveal, as many times.
+      expect(screen.queryAllByRole('button', { name: 'Reveal' })).toHaveLength(
+        inOverlay.filter((text) => text!.startsWith('Spoiler:')).length,
+      );
+    });
+
+    it('differs with the point of playback, as the overlay’s does', () => {
+      const at = (time: number) => {
+        const { container } = render(
+          <Overlay
+            view={view}
+            spoilerSafe
+            dramaWideFacts
+            playback={{ time, duration: 3600 }}
+            card={null}
+            onDismissCard={() => {}}
+            onClose={() => {}}
+          />,
+        );
+        fireEvent.click(container.querySelector('.bt-toggle')!);
+        const list = listed(container);
+        cleanup();
+        return list;
+      };
+      expect(at(0)).toContain('Spoiler: this happens later in the episode.');
+      expect(at(0)).not.toContain('At one minute in.');
+      expect(at(61)).toContain('At one minute in.');
+    });
   });
 
   it('saves a correction for the series, then shows what the tab shows now', async () => {
