@@ -157,6 +157,7 @@ export function SettingsPanel() {
           options={THEMES.map(([theme, key]) => [theme, t(key)])}
           onChange={(theme) => save({ theme })}
         />
+        <p class="bt-hint">{t('optionsThemeHint')}</p>
       </fieldset>
 
       <button

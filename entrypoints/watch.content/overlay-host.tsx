@@ -16,6 +16,7 @@ import type { SiteAdapter } from '../../utils/sites/types';
 import { createCardSession } from './card-session';
 import overlayCss from './overlay.css?inline';
 import { createPlacement } from './placement';
+import { followControls } from './presence';
 
 export interface OverlayHost {
   /** Shows (or updates) the overlay for a recognised episode, with the viewer's settings. */
@@ -61,6 +62,12 @@ export async function createOverlayHost(
     render: (container) => paint(container),
     clear: (container) => render(null, container),
   });
+  const presence = followControls(ctx, {
+    host: () => placement.host,
+    anchor: () => placement.anchor,
+    video: () => (view ? findVideo(placement.anchor) : null),
+    open: () => !!placement.container?.querySelector('.bt-panel'),
+  });
 
   function paint(container = placement.container) {
     if (!view || !settings || !container) return;
@@ -89,6 +96,9 @@ export async function createOverlayHost(
     placement.place(nextSettings);
     cards.follow(next, nextSettings, findVideo(placement.anchor));
     paint();
+    // A new episode is named with the bar showing, as the player shows its title.
+    if (episodeChanged) presence.wake();
+    else presence.check();
   }
 
   function hide() {

@@ -13,11 +13,13 @@ const WATCH_URL = 'https://www.netflix.com/watch/80049015';
 let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await launchWithExtension();
-  // Two timestamped facts for Healer episode 14, written into the catalog the
+  // Timestamped facts for Healer episode 14, written into the catalog the
   // way a catalog update would: the articles give no timestamps of their own.
   await addCatalogFacts(browser.worker, [
     { id: 'test-at-4s', at: 4, text: 'Timed fact at four seconds.' },
     { id: 'test-at-8s', at: 8, text: 'Timed fact at eight seconds.' },
+    // Left for the card that pops up while the bar is hidden (the two above are seen before it).
+    { id: 'test-at-10s', at: 10, text: 'Timed fact at ten seconds.' },
   ]);
 });
 afterAll(async () => {
@@ -112,6 +114,121 @@ describe('cards while the episode plays', () => {
     });
     await card(page).filter({ hasText: 'Timed fact at eight seconds.' }).waitFor({ timeout: 10_000 });
     expect(await videoTime(page)).toBeGreaterThanOrEqual(8);
+    await page.close();
+  });
+});
+
+describe('the bar comes and goes with the player’s controls', () => {
+  /** Whether the overlay's host says the viewer is idle while the video plays. */
+  const idle = (page: Page) =>
+    page.evaluate(() => document.querySelector('[data-between-takes]')!.hasAttribute('data-idle'));
+  const barOpacity = (page: Page) =>
+    overlayHost(page)
+      .locator('.bt-bar')
+      .evaluate((bar) => getComputedStyle(bar).opacity);
+  const waitIdle = (page: Page, wanted: boolean) =>
+    page.waitForFunction(
+      (wanted) => document.querySelector('[data-between-takes]')?.hasAttribute('data-idle') === wanted,
+      wanted,
+      { timeout: 15_000 },
+    );
+
+  it('still shows a card that pops up while the bar is hidden', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector('[data-between-takes]');
+        return host?.hasAttribute('data-idle') && host.shadowRoot?.querySelector('.bt-card');
+      },
+      undefined,
+      { timeout: 25_000 },
+    );
+    await expect.poll(() => barOpacity(page)).toBe('0');
+    const shownCard = card(page);
+    // The first timed fact not yet seen in this profile (the others pop up in the tests above).
+    expect(await shownCard.innerText()).toMatch(/Timed fact at (four|eight|ten) seconds\./);
+    await expect.poll(() => shownCard.evaluate((el) => getComputedStyle(el).opacity)).toBe('1'); // once it has faded in
+    expect(await shownCard.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('hides the collapsed bar while the episode plays idle, and shows it on pointer movement, keys, focus and pause', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await overlayHost(page).locator('.bt-toggle').waitFor({ timeout: 10_000 });
+    await waitIdle(page, true);
+    await expect.poll(() => barOpacity(page)).toBe('0');
+
+    // The pointer moves over the player: the bar shows, as the player's controls do.
+    await page.mouse.move(600, 400);
+    await page.mouse.move(620, 420);
+    await waitIdle(page, false);
+    await expect.poll(() => barOpacity(page)).toBe('1');
+
+    // A key pressed anywhere in the page shows it too.
+    await waitIdle(page, true);
+    await page.keyboard.press('Shift');
+    await waitIdle(page, false);
+
+    // Focus in the bar holds it, however long the viewer waits.
+    await overlayHost(page).locator('.bt-toggle').focus();
+    await page.waitForTimeout(4_000);
+    expect(await idle(page)).toBe(false);
+    await overlayHost(page).locator('.bt-toggle').blur();
+    await waitIdle(page, true);
+
+    // Paused, the bar stays.
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    await waitIdle(page, false);
+    await page.waitForTimeout(4_000);
+    expect(await idle(page)).toBe(false);
+    await page.close();
+  });
+
+  it('fades only when motion is welcome: with reduced motion the bar just goes', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    const bar = overlayHost(page).locator('.bt-bar');
+    await bar.waitFor({ timeout: 10_000 });
+    const transition = () => bar.evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(await transition()).not.toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await transition()).toBe('0s');
+    await page.close();
+  });
+
+  it('is dark over video whatever the system’s scheme, light only when the viewer picks it, and clears the top controls', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-healer-e14.html');
+    await page.emulateMedia({ colorScheme: 'light' });
+    const toggle = overlayHost(page).locator('.bt-toggle');
+    await toggle.waitFor({ timeout: 10_000 });
+    const theme = () => page.evaluate(() => document.querySelector('[data-between-takes]')!.getAttribute('data-theme'));
+    /** The bar's background as the eye sees it: dark below 0.5. */
+    const lightness = () =>
+      toggle.evaluate((el) => {
+        const [r, g, b] = getComputedStyle(el)
+          .backgroundColor.match(/[\d.]+/g)!
+          .map(Number);
+        return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+      });
+    expect(await theme()).toBe('dark'); // the default theme, "Automatic"
+    expect(await lightness()).toBeLessThan(0.5);
+
+    // Below the band where players keep their top controls.
+    const [host, player] = await page.evaluate(() =>
+      [document.querySelector('[data-between-takes]')!, document.querySelector('[data-uia="watch-video"]')!].map(
+        (el) => el.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    );
+    expect(host!.top - player!.top).toBeGreaterThanOrEqual(player!.height * 0.12 - 1);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await page.waitForFunction(
+      () => document.querySelector('[data-between-takes]')?.getAttribute('data-theme') === 'light',
+    );
+    expect(await lightness()).toBeGreaterThan(0.5);
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await options.close();
     await page.close();
   });
 });

@@ -14,6 +14,9 @@ export const SITE_IDS = [
 ] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
+/** A corner of the player. */
+export type Corner = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
+
 /** What the page says is playing: titles from the most trusted layer first. */
 export interface Playing {
   site: SiteId;
@@ -43,4 +46,11 @@ export interface SiteAdapter {
   read(doc: Document, url: URL): Playing | null;
   /** The element that holds the player and goes fullscreen; the overlay lives in it. */
   playerContainer(doc: Document): Element | null;
+  /**
+   * The top corner the player's own controls leave free, for a site that keeps
+   * controls in the other one, below the band every top corner already clears
+   * (overlay.css): a viewer's top corner is replaced by this one. Left out, the
+   * viewer's corner stands.
+   */
+  safeCorner?: Corner;
 }
