@@ -62,12 +62,13 @@ export async function createOverlayHost(
     render: (container) => paint(container),
     clear: (container) => render(null, container),
   });
-  const presence = followControls(ctx, {
-    host: () => placement.host,
-    anchor: () => placement.anchor,
-    video: () => (view ? findVideo(placement.anchor) : null),
-    open: () => !!placement.container?.querySelector('.bt-panel'),
-  });
+  const presence = followControls(
+    ctx,
+    placement.host,
+    () => placement.anchor,
+    () => (view ? findVideo(placement.anchor) : null),
+    () => !!placement.container?.querySelector('.bt-panel'),
+  );
 
   function paint(container = placement.container) {
     if (!view || !settings || !container) return;

@@ -12,15 +12,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 /** How long the bar stays after the last sign of the viewer: players hide their controls after about as long. */
 export const IDLE_MS = 3000;
 
-export interface PresenceParts {
-  host: () => HTMLElement;
-  /** The player: pointer movement over it (or anywhere, in fullscreen) counts. */
-  anchor: () => Element;
-  video: () => HTMLVideoElement | null;
-  /** Whether the list of facts is open. */
-  open: () => boolean;
-}
-
 export interface Presence {
   /** The viewer did something (or a new episode is named): show the bar and start the idle time again. */
   wake(): void;
@@ -28,36 +19,49 @@ export interface Presence {
   check(): void;
 }
 
-export function followControls(ctx: ContentScriptContext, parts: PresenceParts): Presence {
-  let last = performance.now();
+/**
+ * Follows the viewer for the overlay's shadow `host`: pointer movement over the
+ * `player` (anywhere, in fullscreen), keys, focus, and the page's videos playing
+ * and pausing. `video` is the episode's (null: none); `open` says whether the
+ * list of facts is open. (Plain arguments, not an object: the content script
+ * counts its bytes.)
+ */
+export function followControls(
+  ctx: ContentScriptContext,
+  host: HTMLElement,
+  player: () => Element,
+  video: () => HTMLVideoElement | null,
+  open: () => boolean,
+): Presence {
+  let last = Date.now();
   let timer = 0;
 
   function check() {
     clearTimeout(timer);
-    timer = 0;
-    const host = parts.host();
-    const video = parts.video();
-    const left = last + IDLE_MS - performance.now();
-    const playing = !!video && !video.paused;
-    const idle = playing && left <= 0 && !parts.open() && !host.matches(':hover, :focus-within');
+    const playing = video()?.paused === false;
+    const left = last + IDLE_MS - Date.now();
+    const idle = playing && left <= 0 && !open() && !host.matches(':hover,:focus-within');
     host.toggleAttribute('data-idle', idle);
     // Look again when the idle time runs out, or, while held (hovered, focused, open), after another one.
-    if (playing && !idle) timer = window.setTimeout(check, left > 0 ? left : IDLE_MS);
+    timer = playing && !idle ? window.setTimeout(check, left > 0 ? left : IDLE_MS) : 0;
   }
 
   function wake() {
-    last = performance.now();
+    last = Date.now();
     // While shown with a look-again pending, noting the time is enough: pointermove comes often.
-    if (!timer || parts.host().hasAttribute('data-idle')) check();
+    if (!timer || host.hasAttribute('data-idle')) check();
   }
 
-  const onActivity = (event: Event) => {
-    if (event.type !== 'pointermove' || document.fullscreenElement || parts.anchor().contains(event.target as Node))
-      wake();
-  };
   // In the capture phase, before the page (or our own isolation) can stop them; play and pause do not bubble.
   for (const type of ['pointermove', 'pointerdown', 'keydown', 'focusin', 'play', 'pause'])
-    ctx.addEventListener(document, type as 'focusin', onActivity, { capture: true, passive: true });
+    ctx.addEventListener(
+      document,
+      type as 'focusin',
+      (event) =>
+        (event.type !== 'pointermove' || document.fullscreenElement || player().contains(event.target as Node)) &&
+        wake(),
+      { capture: true, passive: true },
+    );
   ctx.onInvalidated(() => clearTimeout(timer));
   return { wake, check };
 }

@@ -367,6 +367,46 @@ describe('options page', () => {
   });
 });
 
+describe('options page: the live preview', () => {
+  it('draws the real overlay and a card, and follows the corner, the theme, cards and drama-wide facts as they change', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const host = options.locator('.bt-preview-host');
+    const bar = host.locator('.bt-toggle');
+    await bar.waitFor();
+    const attribute = (name: string) => host.getAttribute(name);
+    expect(await attribute('data-corner')).toBe('top-right');
+    expect(await attribute('data-theme')).toBe('dark'); // "Automatic": dark over video
+    expect(await bar.innerText()).toContain('3 facts');
+    await host.locator('.bt-card').waitFor();
+    // The overlay's own stylesheet: in the top right corner, 16 px in and below the top controls' band.
+    const [box, player] = await options.evaluate(() =>
+      ['.bt-preview-host', '.bt-preview-player'].map(
+        (selector) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    );
+    expect(Math.round(player!.right - box!.right)).toBe(16);
+    expect(box!.top - player!.top).toBeGreaterThanOrEqual(player!.height * 0.12 - 1);
+
+    await options.getByRole('combobox', { name: 'Corner of the player' }).selectOption('bottom-left');
+    await expect.poll(() => attribute('data-corner')).toBe('bottom-left');
+    await options.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await expect.poll(() => attribute('data-theme')).toBe('light');
+    await options.getByRole('checkbox', { name: 'Pop fact cards up while the episode plays' }).uncheck();
+    await host.locator('.bt-card').waitFor({ state: 'detached' });
+    expect(await options.locator('.bt-preview figcaption').innerText()).toContain('no card pops up on its own');
+    await options.getByRole('checkbox', { name: 'Show facts about the whole drama' }).uncheck();
+    await expect.poll(() => bar.innerText()).toContain('2 facts');
+    // A picture, not a control: out of the tab order.
+    expect(await host.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await host.locator('.bt-card').waitFor();
+    expect(await attribute('data-corner')).toBe('top-right');
+    await options.close();
+  });
+});
+
 describe('language', () => {
   it('speaks Korean when the browser does', async () => {
     const korean = await launchWithExtension({ lang: 'ko' });

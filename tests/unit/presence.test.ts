@@ -29,12 +29,13 @@ function setup() {
   const video = { paused: false } as HTMLVideoElement;
   const state = { video: video as HTMLVideoElement | null, open: false };
   const { ctx, lifetime } = fakeContext();
-  const presence = followControls(ctx, {
-    host: () => host,
-    anchor: () => document.getElementById('player')!,
-    video: () => state.video,
-    open: () => state.open,
-  });
+  const presence = followControls(
+    ctx,
+    host,
+    () => document.getElementById('player')!,
+    () => state.video,
+    () => state.open,
+  );
   presence.check();
   const idle = () => host.hasAttribute('data-idle');
   const move = (id: string) => document.getElementById(id)!.dispatchEvent(new Event('pointermove', { bubbles: true }));
