@@ -259,7 +259,7 @@ describe('Popup search', () => {
 describe('Popup: storage unavailable', () => {
   it.each([
     [true, null],
-    [false, 'Storage unavailable: showing the built-in catalog; your own facts and corrections cannot be saved.'],
+    [false, 'Showing the built-in catalog: your own facts and corrections cannot be saved.'],
   ])('storage persistent %s → notice %s', async (persistent, notice) => {
     render(<Popup services={services({ storagePersistent: async () => persistent })} />);
     await waitFor(() => expect(box()).toBeTruthy());
