@@ -205,6 +205,44 @@ describe('this tab', () => {
     await page.close();
   });
 
+  it('works with the keyboard alone: from the search box, Tab and Enter open the tab’s facts and reach its switch', async () => {
+    const { page, tabId } = await openStreamingTab(
+      'https://www.netflix.com/watch/80049015',
+      'netflix/watch-healer-e14.html',
+    );
+    await overlayToggle(page).waitFor({ timeout: 10_000 });
+    const popup = await openPopup(tabId);
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
+    const focused = () =>
+      popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.getAttribute('role') === 'switch' ? 'switch' : el.id || el.innerText;
+      });
+    expect(await focused()).toBe('bt-search-input');
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('Show facts');
+    await popup.keyboard.press('Enter');
+    await popup.locator('#bt-tab-facts .bt-fact').first().waitFor();
+    expect(await focused()).toBe('Hide facts'); // the same button, now folding them away
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('Wrong drama?');
+    // Into the facts: the first veiled one's Reveal, which Enter presses.
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('Reveal');
+    const veiled = await popup.locator('#bt-tab-facts .bt-veiled').count();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('#bt-tab-facts .bt-veiled').count()).toBe(veiled - 1);
+    // On through every fact and source link to the site's switch, the last stop.
+    const stops: string[] = [];
+    for (let i = 0; i < 40 && stops.at(-1) !== 'switch'; i++) {
+      await popup.keyboard.press('Tab');
+      stops.push(await focused());
+    }
+    expect(stops.at(-1)).toBe('switch');
+    await popup.close();
+    await page.close();
+  });
+
   it('unveils the facts of the episodes watched (Healer 14 played above)', async () => {
     const popup = await openPopup();
     await searchBox(popup).pressSequentially('Healer');
