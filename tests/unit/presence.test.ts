@@ -126,9 +126,7 @@ describe('where and how the overlay sits', () => {
     expect(placedCorner('bottom-right', 'top-left')).toBe('bottom-right');
   });
 
-  it('names a safe corner only as a top corner', () => {
-    const prime = SITES.find((site) => site.id === 'primevideo')!;
-    expect(prime.safeCorner).toBe('top-left');
+  it('lets a site name a safe corner only as a top corner', () => {
     for (const site of SITES) if (site.safeCorner) expect(site.safeCorner).toMatch(/^top-/);
   });
 });

@@ -68,8 +68,4 @@ export const primevideo: SiteAdapter = {
   playerContainer(doc) {
     return currentPlayer(doc);
   },
-
-  // The web player keeps its buttons (subtitles and audio, settings, volume,
-  // fullscreen, close) in a row at the top right, with the title at the top centre.
-  safeCorner: 'top-left',
 };

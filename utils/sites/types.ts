@@ -47,10 +47,10 @@ export interface SiteAdapter {
   /** The element that holds the player and goes fullscreen; the overlay lives in it. */
   playerContainer(doc: Document): Element | null;
   /**
-   * The top corner the player's own controls leave free, for a site that keeps
-   * controls in the other one, below the band every top corner already clears
-   * (overlay.css): a viewer's top corner is replaced by this one. Left out, the
-   * viewer's corner stands.
+   * The top corner this site's player leaves free, for a player that keeps its
+   * controls in the other one lower than the band every top corner clears
+   * (overlay.css: 12 % of the player's height): a viewer's top corner is then
+   * replaced by this one. No adapter names one yet.
    */
   safeCorner?: Corner;
 }
