@@ -201,13 +201,13 @@ describe('the bar comes and goes with the player’s controls', () => {
     const toggle = overlayHost(page).locator('.bt-toggle');
     await toggle.waitFor({ timeout: 10_000 });
     const theme = () => page.evaluate(() => document.querySelector('[data-between-takes]')!.getAttribute('data-theme'));
-    /** The bar's background as the eye sees it: dark below 0.5. */
+    /** The bar's background as the eye sees it: dark below 0.5 ("rgb(…)" in 0–255, or "color(srgb …)" in 0–1). */
     const lightness = () =>
       toggle.evaluate((el) => {
-        const [r, g, b] = getComputedStyle(el)
-          .backgroundColor.match(/[\d.]+/g)!
-          .map(Number);
-        return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+        const colour = getComputedStyle(el).backgroundColor;
+        const scale = colour.startsWith('color(') ? 1 : 255;
+        const [r, g, b] = colour.match(/[\d.]+/g)!.map((n) => Number(n) / scale);
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       });
     expect(await theme()).toBe('dark'); // the default theme, "Automatic"
     expect(await lightness()).toBeLessThan(0.5);
