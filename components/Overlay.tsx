@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { listedFactCount, type EpisodeView, type FactView } from '../utils/messaging/views';
 import { t } from '../utils/i18n';
-import { isVeiled, type PlaybackState } from '../utils/playback/spoilers';
+import { episodeListing, type PlaybackState } from '../utils/playback/spoilers';
 import { FactCard } from './FactCard';
 import { FactItem } from './FactItem';
 
@@ -36,7 +36,8 @@ export function factCount(n: number): string {
   return n === 1 ? t('overlayFactCountOne') : t('overlayFactCountMany', n);
 }
 
-function FactSection({
+/** A headed list of facts, each veiled or not: the overlay's, and the popup's This tab, which lists the same. */
+export function FactSection({
   heading,
   facts,
   veiled,
@@ -61,11 +62,9 @@ function FactSection({
 export function Overlay(props: OverlayProps) {
   const { view, spoilerSafe, dramaWideFacts, playback, card, onDismissCard, onClose, ownFactsFrame } = props;
   const [open, setOpen] = useState(false);
-  const dramaFacts = dramaWideFacts ? view.dramaFacts : [];
+  const { episodeFacts, dramaFacts, veiled } = episodeListing(view, { spoilerSafe, dramaWideFacts }, playback);
   const total = listedFactCount(view, dramaWideFacts);
   const episodeLabel = view.episode === null ? null : t('overlayEpisode', view.episode);
-  const position = { episode: view.episode, episodes: view.drama.episodes };
-  const veiled = (fact: FactView) => spoilerSafe && isVeiled(fact, position, playback);
   return (
     <div class="bt-overlay" role="region" aria-label={t('extName')}>
       <div class="bt-bar">
@@ -98,11 +97,7 @@ export function Overlay(props: OverlayProps) {
           ) : (
             <>
               {view.episode !== null && (
-                <FactSection
-                  heading={t('overlayEpisodeHeading', view.episode)}
-                  facts={view.episodeFacts}
-                  veiled={veiled}
-                />
+                <FactSection heading={t('overlayEpisodeHeading', view.episode)} facts={episodeFacts} veiled={veiled} />
               )}
               <FactSection heading={t('overlayAboutDrama', view.drama.title)} facts={dramaFacts} veiled={veiled} />
             </>

@@ -1,6 +1,7 @@
 /**
  * The switches: each a labelled control named after what it switches, saved to
- * extension storage (sync area) on change and applied to open tabs at once.
+ * extension storage (sync area) on change and applied to open tabs at once; beside
+ * them, a live preview of the overlay and a card as the settings make them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../utils/i18n';
@@ -13,6 +14,7 @@ import {
 } from '../../utils/preferences/settings';
 import { resetSettings, updateSettings } from '../../utils/preferences/settings-store';
 import { SITES } from '../../utils/sites';
+import { CardPreview } from './CardPreview';
 
 const CARD_SECONDS = [6, 8, 12, 20, 30];
 const GAPS: [number, MessageKey][] = [
@@ -72,7 +74,7 @@ function Choice<T extends string | number>(props: {
   );
 }
 
-export function SettingsPanel() {
+export function SettingsPanel({ previewCss }: { previewCss?: string }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
 
@@ -91,8 +93,16 @@ export function SettingsPanel() {
   };
 
   return (
-    <section aria-labelledby="bt-settings-heading">
+    <section class="bt-settings" aria-labelledby="bt-settings-heading">
       <h2 id="bt-settings-heading">{t('optionsSettingsHeading')}</h2>
+      {previewCss !== undefined && (
+        <aside class="bt-preview-slot" aria-labelledby="bt-preview-heading">
+          <h3 id="bt-preview-heading" class="bt-kicker">
+            {t('optionsPreviewHeading')}
+          </h3>
+          <CardPreview settings={settings} overlayCss={previewCss} />
+        </aside>
+      )}
       <fieldset>
         <legend>{t('optionsGeneral')}</legend>
         <Switch label={t('optionsEnabled')} checked={settings.enabled} onChange={(enabled) => save({ enabled })} />
@@ -157,6 +167,7 @@ export function SettingsPanel() {
           options={THEMES.map(([theme, key]) => [theme, t(key)])}
           onChange={(theme) => save({ theme })}
         />
+        <p class="bt-hint">{t('optionsThemeHint')}</p>
       </fieldset>
 
       <button

@@ -10,7 +10,9 @@ import { t } from '../../utils/i18n';
 import type { SearchDrama } from '../../utils/search/record-codec';
 import { factMatches } from '../../utils/search/search-index';
 import { isAheadOfProgress } from '../../utils/playback/spoilers';
+import { EmptyState } from './EmptyState';
 import { PopupFact, useRevealed } from './PopupFact';
+import { useShowMore } from './ShowMore';
 
 export interface DramaFactsProps {
   drama: SearchDrama;
@@ -32,6 +34,16 @@ export function groupByEpisode<F extends Fact>(facts: F[]): [number | null, F[]]
 
 export function DramaFacts({ drama, facts, progress, query, onClose }: DramaFactsProps) {
   const [revealed, reveal] = useRevealed();
+  const [shown, more] = useShowMore(facts?.length ?? 0);
+  // The first `shown` facts, in their groups: a long drama renders a page at a time.
+  let left = shown;
+  const groups = groupByEpisode(facts ?? [])
+    .map(([episode, group]): [number | null, SourcedFact[]] => {
+      const page = group.slice(0, Math.max(left, 0));
+      left -= page.length;
+      return [episode, page];
+    })
+    .filter(([, group]) => group.length > 0);
   return (
     <article class="bt-drama" aria-labelledby="bt-drama-title">
       <button type="button" class="bt-link" onClick={onClose}>
@@ -44,9 +56,9 @@ export function DramaFacts({ drama, facts, progress, query, onClose }: DramaFact
         {drama.titleKo} · {drama.year}
       </p>
       <p class="bt-progress">{progress > 0 ? t('popupProgress', progress) : t('popupProgressNone')}</p>
-      {facts !== null && facts.length === 0 && <p class="bt-status">{t('popupNoFacts')}</p>}
+      {facts !== null && facts.length === 0 && <EmptyState glyph="list" title={t('popupNoFacts')} />}
       {facts !== null &&
-        groupByEpisode(facts).map(([episode, group]) => {
+        groups.map(([episode, group]) => {
           const heading = episode === null ? t('popupDramaWide') : t('popupEpisodeHeading', episode);
           return (
             <section class="bt-episode" key={episode ?? 0} aria-label={heading}>
@@ -72,6 +84,7 @@ export function DramaFacts({ drama, facts, progress, query, onClose }: DramaFact
             </section>
           );
         })}
+      {more}
     </article>
   );
 }

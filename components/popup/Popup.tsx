@@ -1,7 +1,8 @@
 /**
- * The toolbar popup: "This tab" (what plays in the current tab, or why nothing
- * is recognised) and a search over every drama and fact. Focus starts in the
- * search box.
+ * The toolbar popup leads with search: the box comes first and has the focus;
+ * under it, the results (or a drama opened from them), and, while nothing is
+ * searched, the "This tab" card (what plays in the current tab, or why nothing
+ * is recognised), which lists the episode's facts on demand.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Fact } from '../../utils/catalog/types';
@@ -10,6 +11,7 @@ import type { SearchDrama } from '../../utils/search/record-codec';
 import type { SearchIndex } from '../../utils/search/search-index';
 import type { TabState } from '../../utils/messaging/tab-state';
 import { DramaFacts } from './DramaFacts';
+import { EmptyState } from './EmptyState';
 import { SearchBox } from './SearchBox';
 import type { PopupServices } from './popup-services';
 import { ThisTab } from './ThisTab';
@@ -62,15 +64,10 @@ export function Popup({ services, onInteractive }: PopupProps) {
     setOpen((current) => (current?.drama.id === drama.id ? { drama, facts, progress } : current));
   }
 
+  const searching = query.trim() !== '' || open !== null;
   return (
     <main class="bt-popup">
-      <h1 class="bt-title">{t('extName')}</h1>
-      {storageLost && (
-        <p class="bt-notice" role="status">
-          {t('popupStorageUnavailable')}
-        </p>
-      )}
-      <ThisTab tab={tab} index={index} services={services} onTabChange={setTab} />
+      <h1 class="bt-brand">{t('extName')}</h1>
       <section class="bt-search-section">
         <SearchBox
           id="bt-search"
@@ -104,6 +101,15 @@ export function Popup({ services, onInteractive }: PopupProps) {
           />
         )}
       </section>
+      {storageLost && (
+        <EmptyState glyph="storage" title={t('popupStorageTitle')} role="status">
+          <p class="bt-empty-text">{t('popupStorageUnavailable')}</p>
+        </EmptyState>
+      )}
+      {/* Kept while searching (hidden), so the card is as the viewer left it when the box is cleared. */}
+      <div class="bt-tab-slot" hidden={searching}>
+        <ThisTab tab={tab} index={index} services={services} onTabChange={setTab} />
+      </div>
     </main>
   );
 }

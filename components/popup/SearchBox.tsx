@@ -8,6 +8,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SearchIndex, SearchResult } from '../../utils/search/search-index';
 import { t } from '../../utils/i18n';
+import { EmptyState } from './EmptyState';
 
 export interface SearchBoxProps {
   /** Prefix for element ids, unique per page. */
@@ -23,6 +24,7 @@ export interface SearchBoxProps {
   /** Hide the results (an opened drama is shown instead). */
   collapsed?: boolean;
   autoFocus?: boolean;
+  /** How many results show first, and how many more "Show more" adds (see ShowMore.tsx for why a cap). */
   limit?: number;
 }
 
@@ -39,7 +41,13 @@ function ResultDetail({ result }: { result: SearchResult }) {
 export function SearchBox(props: SearchBoxProps) {
   const { id, index, query, collapsed = false, limit = 20 } = props;
   const input = useRef<HTMLInputElement>(null);
-  const results = useMemo(() => (index ? index.search(query, limit) : []), [index, query, limit]);
+  // "Show more" pages through a query's results; another query starts again at the first page.
+  const [page, setPage] = useState({ query, count: limit });
+  const count = page.query === query ? page.count : limit;
+  // One page more than is shown: how many "Show more" would add.
+  const found = useMemo(() => (index ? index.search(query, count + limit) : []), [index, query, count, limit]);
+  const results = found.slice(0, count);
+  const more = Math.min(limit, found.length - count);
   // The active result belongs to a list of results: a different list starts with
   // none active, but typing that leaves the same dramas keeps the viewer's place.
   const resultsKey = results.map((r) => r.drama.id).join('|');
@@ -105,7 +113,10 @@ export function SearchBox(props: SearchBoxProps) {
       {!index && query.trim() !== '' && <p class="bt-status">{t('popupSearchLoading')}</p>}
       {index && !index.hasFacts && query.trim() !== '' && <p class="bt-status">{t('popupSearchFactsLoading')}</p>}
       {showList && results.length === 0 && index.hasFacts && (
-        <p class="bt-status">{t('popupSearchNoResults', query.trim())}</p>
+        <EmptyState glyph="search" title={t('popupNoResultsTitle')}>
+          <p class="bt-empty-text">{t('popupSearchNoResults', query.trim())}</p>
+          <p class="bt-empty-text">{t('popupNoResultsHint')}</p>
+        </EmptyState>
       )}
       <ul id={listId} class="bt-results" role="listbox" aria-label={props.label} hidden={!showList || !results.length}>
         {showList &&
@@ -128,6 +139,11 @@ export function SearchBox(props: SearchBoxProps) {
             </li>
           ))}
       </ul>
+      {showList && more > 0 && (
+        <button type="button" class="bt-more" onClick={() => setPage({ query, count: count + limit })}>
+          {t('popupShowMore', more)}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,19 +1,21 @@
 /**
- * The popup's "This tab" section: the drama and episode recognised in the
- * current tab with its facts, or why nothing is recognised; the switch for the
- * tab's site; and the manual correction.
+ * The popup's "This tab" card: the drama and episode recognised in the current
+ * tab, how many facts it has, Show facts (the episode's facts, on demand),
+ * Wrong drama? (the manual correction) and the switch for the tab's site; or,
+ * when nothing is recognised, why, in a designed state with what to do.
  */
 import { useState } from 'preact/hooks';
 import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
-import type { EpisodeView } from '../../utils/messaging/views';
+import { listedFactCount, type EpisodeView } from '../../utils/messaging/views';
 import { t } from '../../utils/i18n';
 import type { SearchIndex } from '../../utils/search/search-index';
-import { isDramaWideSpoilerAhead } from '../../utils/playback/spoilers';
+import { episodeListing } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
-import { factCount } from '../Overlay';
+import { FactSection, factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
-import { PopupFact, useRevealed } from './PopupFact';
+import { EmptyState } from './EmptyState';
 import type { PopupServices } from './popup-services';
+import { useShowMore } from './ShowMore';
 
 export interface ThisTabProps {
   /** undefined while the popup is still asking the tab. */
@@ -23,39 +25,70 @@ export interface ThisTabProps {
   onTabChange: (state: TabState | null) => void;
 }
 
-/** The tab's facts; a drama-wide spoiler the tab's episode has not reached is veiled, as in the overlay. */
-function FactList({ view }: { view: EpisodeView }) {
-  const [revealed, reveal] = useRevealed();
+/**
+ * The tab's facts, as the overlay lists them: the same facts, veiled by the same
+ * rule at the point of playback the tab reports, with the same Reveal
+ * (utils/playback/spoilers.ts, episodeListing).
+ */
+function FactList({ tab, view }: { tab: TabState; view: EpisodeView }) {
+  const { episodeFacts, dramaFacts, veiled } = episodeListing(view, tab, tab.playback);
+  // A long list renders a page at a time: the episode's facts first, then the drama's.
+  const [shown, more] = useShowMore(episodeFacts.length + dramaFacts.length);
+  if (episodeFacts.length + dramaFacts.length === 0) return <p class="bt-note">{t('popupEpisodeNoFacts')}</p>;
   return (
-    <ul class="bt-facts">
-      {[...view.episodeFacts, ...view.dramaFacts].map((fact) => (
-        <PopupFact
-          key={fact.id}
-          fact={fact}
-          veil={
-            isDramaWideSpoilerAhead(fact, view.episode, view.drama.episodes) && !revealed.has(fact.id)
-              ? t('popupVeiledDramaWide')
-              : null
-          }
-          onReveal={() => reveal(fact.id)}
+    <>
+      {view.episode !== null && (
+        <FactSection
+          heading={t('overlayEpisodeHeading', view.episode)}
+          facts={episodeFacts.slice(0, shown)}
+          veiled={veiled}
         />
-      ))}
-    </ul>
+      )}
+      <FactSection
+        heading={t('overlayAboutDrama', view.drama.title)}
+        facts={dramaFacts.slice(0, Math.max(shown - episodeFacts.length, 0))}
+        veiled={veiled}
+      />
+      {more}
+    </>
   );
 }
 
+/** Why nothing is recognised in the tab, and what to do about it. */
 function Reason({ tab }: { tab: TabState | null }) {
+  const text = (message: string) => <p class="bt-empty-text">{message}</p>;
   switch (tabStatus(tab)) {
     case 'unsupported':
-      return <p class="bt-reason">{t('popupTabUnsupported')}</p>;
+      return (
+        <EmptyState glyph="screen" title={t('popupUnsupportedTitle')}>
+          {text(t('popupTabUnsupported'))}
+          {text(t('popupUnsupportedHint'))}
+        </EmptyState>
+      );
     case 'site-off':
-      return <p class="bt-reason">{t('popupTabSiteOff', tab!.siteName)}</p>;
+      return (
+        <EmptyState glyph="power" title={t('popupSiteOffTitle')}>
+          {text(t('popupTabSiteOff', tab!.siteName))}
+        </EmptyState>
+      );
     case 'not-watch-page':
-      return <p class="bt-reason">{t('popupTabNotWatchPage', tab!.siteName)}</p>;
+      return (
+        <EmptyState glyph="screen" title={t('popupNotWatchTitle')}>
+          {text(t('popupTabNotWatchPage', tab!.siteName))}
+        </EmptyState>
+      );
     case 'nothing-read':
-      return <p class="bt-reason">{t('popupTabNothingRead')}</p>;
+      return (
+        <EmptyState glyph="question" title={t('popupNothingReadTitle')}>
+          {text(t('popupTabNothingRead'))}
+        </EmptyState>
+      );
     case 'not-in-catalog':
-      return <p class="bt-reason">{t('popupTabNotInCatalog', tab!.playing?.titles[0] ?? '')}</p>;
+      return (
+        <EmptyState glyph="question" title={t('popupNotInCatalogTitle')}>
+          {text(t('popupTabNotInCatalog', tab!.playing?.titles[0] ?? ''))}
+        </EmptyState>
+      );
     default:
       return null;
   }
@@ -64,13 +97,17 @@ function Reason({ tab }: { tab: TabState | null }) {
 export function ThisTab({ tab, index, services, onTabChange }: ThisTabProps) {
   const [correcting, setCorrecting] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [showFacts, setShowFacts] = useState(false);
+  const heading = (
+    <h2 id="bt-tab-heading" class="bt-kicker">
+      {t('popupThisTab')}
+    </h2>
+  );
   if (tab === undefined) {
     return (
       <section class="bt-tab" aria-labelledby="bt-tab-heading">
-        <h2 id="bt-tab-heading" class="bt-heading">
-          {t('popupThisTab')}
-        </h2>
-        <p class="bt-status">{t('popupTabLoading')}</p>
+        {heading}
+        <p class="bt-note">{t('popupTabLoading')}</p>
       </section>
     );
   }
@@ -103,38 +140,53 @@ export function ThisTab({ tab, index, services, onTabChange }: ThisTabProps) {
     }
   }
 
+  const correction =
+    canCorrect && !correcting ? (
+      view?.corrected ? (
+        <button type="button" disabled={busy} onClick={() => void clear()}>
+          {t('popupClearCorrection')}
+        </button>
+      ) : (
+        (status === 'not-in-catalog' || status === 'recognised') && (
+          <button type="button" onClick={() => setCorrecting(true)}>
+            {view ? t('popupWrongDrama') : t('popupCorrectButton')}
+          </button>
+        )
+      )
+    ) : null;
+
   return (
     <section class="bt-tab" aria-labelledby="bt-tab-heading" data-status={status}>
-      <h2 id="bt-tab-heading" class="bt-heading">
-        {t('popupThisTab')}
-      </h2>
+      {heading}
       {view ? (
         <div class="bt-now">
           <p class="bt-now-title">
             <strong>{view.drama.title}</strong>
             {view.episode !== null && <span> · {t('overlayEpisode', view.episode)}</span>}
-            <span> · {factCount(view.episodeFacts.length + view.dramaFacts.length)}</span>
+            <span> · {factCount(listedFactCount(view, tab!.dramaWideFacts))}</span>
           </p>
           {view.corrected && <p class="bt-note">{t('popupTabCorrected')}</p>}
-          <FactList view={view} key={dramaEpisodeKey(view.drama.id, view.episode)} />
+          <div class="bt-actions">
+            <button
+              type="button"
+              class="bt-primary"
+              aria-expanded={showFacts}
+              aria-controls="bt-tab-facts"
+              onClick={() => setShowFacts(!showFacts)}
+            >
+              {showFacts ? t('popupHideFacts') : t('popupShowFacts')}
+            </button>
+            {correction}
+          </div>
+          <div id="bt-tab-facts" hidden={!showFacts}>
+            {showFacts && <FactList tab={tab!} view={view} key={dramaEpisodeKey(view.drama.id, view.episode)} />}
+          </div>
         </div>
       ) : (
-        <Reason tab={tab} />
-      )}
-      {canCorrect && !correcting && (
-        <div class="bt-actions">
-          {view?.corrected ? (
-            <button type="button" disabled={busy} onClick={() => void clear()}>
-              {t('popupClearCorrection')}
-            </button>
-          ) : (
-            (status === 'not-in-catalog' || status === 'recognised') && (
-              <button type="button" onClick={() => setCorrecting(true)}>
-                {view ? t('popupWrongDrama') : t('popupCorrectButton')}
-              </button>
-            )
-          )}
-        </div>
+        <>
+          <Reason tab={tab} />
+          {correction && <div class="bt-actions">{correction}</div>}
+        </>
       )}
       {canCorrect && correcting && (
         <CorrectionForm

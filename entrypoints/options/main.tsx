@@ -7,13 +7,15 @@ import { browser } from 'wxt/browser';
 import { CatalogPanel } from '../../components/options/CatalogPanel';
 import { SettingsPanel } from '../../components/options/SettingsPanel';
 import { t } from '../../utils/i18n';
+// The overlay's own stylesheet, for the live preview of a card (drawn in a shadow root, as on a streaming page).
+import overlayCss from '../watch.content/overlay.css?inline';
 import './options.css';
 
 function OptionsPage() {
   return (
     <main class="bt-options">
       <h1>{t('optionsTitle')}</h1>
-      <SettingsPanel />
+      <SettingsPanel previewCss={overlayCss} />
       <section id="catalog" aria-labelledby="catalog-heading">
         <CatalogPanel />
       </section>

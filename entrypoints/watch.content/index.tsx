@@ -11,7 +11,7 @@ import type { EpisodeView } from '../../utils/messaging/views';
 import { sendToBackground } from '../../utils/messaging/to-background';
 import { onTabMessage } from '../../utils/messaging/to-tab';
 import { watchPlaying } from './page-watcher';
-import { getSettings, isSiteOn, watchSettings, type Settings } from '../../utils/preferences/settings';
+import { getSettings, isSiteOn, overlayTheme, watchSettings, type Settings } from '../../utils/preferences/settings';
 import { siteForHost } from '../../utils/sites';
 import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import { browser } from 'wxt/browser';
@@ -63,16 +63,10 @@ function afterPageLoad(): Promise<void> {
  * scripts cannot reach them.
  */
 function ownFactsFrame(view: EpisodeView, settings: Settings): string {
-  const theme =
-    settings.theme === 'system'
-      ? matchMedia('(prefers-color-scheme: light)').matches
-        ? 'light'
-        : 'dark'
-      : settings.theme;
   const query = ownFactsFrameQuery({
     dramaId: view.drama.id,
     episode: view.episode,
-    theme,
+    theme: overlayTheme(settings.theme),
     spoilerSafe: settings.spoilerSafe,
   });
   return browser.runtime.getURL(`${OWN_FACTS_FRAME_PATH}${query}` as `/own-facts.html${string}`);
@@ -219,6 +213,9 @@ export default defineContentScript({
       playing: last,
       seriesKey: last ? seriesKeyOf(last) : null,
       view,
+      playback: overlay.playback,
+      spoilerSafe: settings.spoilerSafe,
+      dramaWideFacts: settings.dramaWideFacts,
     });
     answerPopup(ctx, site, state, async () => {
       // The popup may have just changed a correction or the settings: do not wait for the change event.

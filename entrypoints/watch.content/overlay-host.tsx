@@ -10,11 +10,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay } from '../../components/Overlay';
 import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
 import type { EpisodeView, FactView } from '../../utils/messaging/views';
+import type { PlaybackState } from '../../utils/playback/spoilers';
 import type { Settings } from '../../utils/preferences/settings';
 import type { SiteAdapter } from '../../utils/sites/types';
 import { createCardSession } from './card-session';
 import overlayCss from './overlay.css?inline';
 import { createPlacement } from './placement';
+import { followControls } from './presence';
 
 export interface OverlayHost {
   /** Shows (or updates) the overlay for a recognised episode, with the viewer's settings. */
@@ -25,6 +27,8 @@ export interface OverlayHost {
   reanchor(): void;
   /** Whether the overlay is on the page now. */
   readonly visible: boolean;
+  /** Where the video is as the overlay's list last saw it (its veils follow this); null while hidden. */
+  readonly playback: PlaybackState | null;
 }
 
 export interface OverlayHostCallbacks {
@@ -58,6 +62,13 @@ export async function createOverlayHost(
     render: (container) => paint(container),
     clear: (container) => render(null, container),
   });
+  const presence = followControls(
+    ctx,
+    placement.host,
+    () => placement.anchor,
+    () => (view ? findVideo(placement.anchor) : null),
+    () => !!placement.container?.querySelector('.bt-panel'),
+  );
 
   function paint(container = placement.container) {
     if (!view || !settings || !container) return;
@@ -86,6 +97,9 @@ export async function createOverlayHost(
     placement.place(nextSettings);
     cards.follow(next, nextSettings, findVideo(placement.anchor));
     paint();
+    // A new episode is named with the bar showing, as the player shows its title.
+    if (episodeChanged) presence.wake();
+    else presence.check();
   }
 
   function hide() {
@@ -104,6 +118,9 @@ export async function createOverlayHost(
     reanchor,
     get visible() {
       return placement.visible;
+    },
+    get playback() {
+      return view ? cards.playback : null;
     },
   };
 }

@@ -5,8 +5,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Settings } from '../../utils/preferences/settings';
-import type { SiteAdapter } from '../../utils/sites/types';
+import { overlayTheme, type Settings } from '../../utils/preferences/settings';
+import type { Corner, SiteAdapter } from '../../utils/sites/types';
 import { OVERLAY_HOST_ATTRIBUTE, overlayHostName } from './hardening';
 
 /** Events that must not reach the page's player (its shortcuts and click-to-pause). */
@@ -31,6 +31,8 @@ export interface Placement {
   remove(): void;
   /** The element the overlay is anchored in: the player container, or the body. */
   readonly anchor: Element;
+  /** The shadow host: its data attributes say where the overlay sits and how it looks. */
+  readonly host: HTMLElement;
   /** The overlay's container inside the shadow root, while mounted. */
   readonly container: HTMLElement | undefined;
   /** Whether the overlay is on the page now. */
@@ -45,9 +47,13 @@ export interface PlacementOptions {
   clear: (container: HTMLElement) => void;
 }
 
-function resolvedTheme(theme: Settings['theme']): 'light' | 'dark' {
-  if (theme !== 'system') return theme;
-  return matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+/**
+ * The corner the overlay sits in: the viewer's, except a top corner on a site
+ * whose player keeps its own controls in the other top corner (its adapter names
+ * the safe one): the overlay then takes the safe corner, so it never covers them.
+ */
+export function placedCorner(position: Corner, safe: Corner | undefined): Corner {
+  return safe && position.startsWith('top') ? safe : position;
 }
 
 export async function createPlacement(
@@ -127,8 +133,8 @@ export async function createPlacement(
     const host = ui.shadowHost;
     const target = currentTarget();
     host.dataset['placement'] = target === document.body ? 'page' : 'player';
-    host.dataset['corner'] = settings.position;
-    host.dataset['theme'] = resolvedTheme(settings.theme);
+    host.dataset['corner'] = placedCorner(settings.position, site.safeCorner);
+    host.dataset['theme'] = overlayTheme(settings.theme);
     if (!host.isConnected || target !== anchor) {
       anchor = target;
       // The host may have left the page with a replaced player; unmount it all the same.
@@ -153,6 +159,7 @@ export async function createPlacement(
     get anchor() {
       return anchor;
     },
+    host: ui.shadowHost,
     get container() {
       return ui.mounted;
     },

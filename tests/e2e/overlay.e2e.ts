@@ -71,6 +71,39 @@ describe('Netflix', () => {
     await page.close();
   });
 
+  it('works with the keyboard alone: Tab reaches the bar, even faded while playing, and Enter opens and reveals', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-playing.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('[data-between-takes]')!.hasAttribute('data-idle'), null, {
+      timeout: 15_000,
+    });
+    /** The focused element's text, following focus into the overlay's shadow root. */
+    const focused = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return { text: (el as HTMLElement | null)?.innerText ?? '', inOverlay: !!el?.closest('.bt-overlay') };
+      });
+    // From the top of the page, Tab until the overlay has the focus.
+    for (let i = 0; i < 20 && !(await focused()).inOverlay; i++) await page.keyboard.press('Tab');
+    expect((await focused()).text).toContain('Healer');
+    // The faded bar comes back with the focus.
+    expect(await page.evaluate(() => document.querySelector('[data-between-takes]')!.hasAttribute('data-idle'))).toBe(
+      false,
+    );
+    await page.keyboard.press('Enter');
+    await overlayHost(page).locator('.bt-panel').waitFor({ state: 'visible' });
+    // Past the × button, into the list: the first veiled fact's Reveal.
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('×');
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Reveal');
+    const veiled = await overlayHost(page).locator('.bt-veiled').count();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => overlayHost(page).locator('.bt-veiled').count()).toBe(veiled - 1);
+    await page.close();
+  });
+
   it('never shows a fact about a later episode', async () => {
     const page = await open('https://www.netflix.com/watch/80049014', 'netflix/watch-healer-e13.html');
     await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });

@@ -54,7 +54,20 @@ describe('search', () => {
     await popup?.close();
   });
 
-  it('starts with the focus in the search box', async () => {
+  it('starts with the focus in the search box, the first element Tab reaches', async () => {
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('bt-search-input');
+    // The first focusable element in the page's order…
+    const first = await popup.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].find(
+          (el) => el.tabIndex >= 0 && el.getClientRects().length > 0,
+        )?.id,
+    );
+    expect(first).toBe('bt-search-input');
+    // …and nothing before it: Shift+Tab leaves the page, Tab comes back to the box.
+    await popup.keyboard.press('Shift+Tab');
+    expect(await popup.evaluate(() => document.activeElement === document.body)).toBe(true);
+    await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('bt-search-input');
   });
 
@@ -172,7 +185,12 @@ describe('this tab', () => {
     await overlayToggle(page).waitFor({ timeout: 10_000 });
     const popup = await openPopup(tabId);
     await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
-    expect(await popup.locator('.bt-now-title').innerText()).toContain('Episode 14');
+    const title = await popup.locator('.bt-now-title').innerText();
+    expect(title).toContain('Episode 14');
+    // A compact card: the facts come on demand, as many as the title says.
+    expect(await popup.locator('#bt-tab-facts .bt-fact').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Show facts' }).click();
+    expect(await popup.locator('#bt-tab-facts .bt-fact').count()).toBe(Number(/(\d+) facts/.exec(title)?.[1]));
 
     const toggle = popup.getByRole('switch', { name: 'Between Takes on Netflix' });
     expect(await toggle.isChecked()).toBe(true);
@@ -183,6 +201,44 @@ describe('this tab', () => {
     await toggle.check();
     await overlayToggle(page).waitFor({ timeout: 5_000 });
     await popup.locator('[data-status="recognised"]').waitFor({ timeout: 5_000 });
+    await popup.close();
+    await page.close();
+  });
+
+  it('works with the keyboard alone: from the search box, Tab and Enter open the tab’s facts and reach its switch', async () => {
+    const { page, tabId } = await openStreamingTab(
+      'https://www.netflix.com/watch/80049015',
+      'netflix/watch-healer-e14.html',
+    );
+    await overlayToggle(page).waitFor({ timeout: 10_000 });
+    const popup = await openPopup(tabId);
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
+    const focused = () =>
+      popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.getAttribute('role') === 'switch' ? 'switch' : el.id || el.innerText;
+      });
+    expect(await focused()).toBe('bt-search-input');
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('Show facts');
+    await popup.keyboard.press('Enter');
+    await popup.locator('#bt-tab-facts .bt-fact').first().waitFor();
+    expect(await focused()).toBe('Hide facts'); // the same button, now folding them away
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('Wrong drama?');
+    // Into the facts: the first veiled one's Reveal, which Enter presses.
+    await popup.keyboard.press('Tab');
+    expect(await focused()).toBe('Reveal');
+    const veiled = await popup.locator('#bt-tab-facts .bt-veiled').count();
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.locator('#bt-tab-facts .bt-veiled').count()).toBe(veiled - 1);
+    // On through every fact and source link to the site's switch, the last stop.
+    const stops: string[] = [];
+    for (let i = 0; i < 40 && stops.at(-1) !== 'switch'; i++) {
+      await popup.keyboard.press('Tab');
+      stops.push(await focused());
+    }
+    expect(stops.at(-1)).toBe('switch');
     await popup.close();
     await page.close();
   });

@@ -3,7 +3,7 @@
  * <video>, seeking and pausing, the options page applied to an open tab, the
  * show/hide shortcut, keys kept from the player, and the Korean UI.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { overlayHost } from '../helpers/overlay';
@@ -13,11 +13,13 @@ const WATCH_URL = 'https://www.netflix.com/watch/80049015';
 let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await launchWithExtension();
-  // Two timestamped facts for Healer episode 14, written into the catalog the
+  // Timestamped facts for Healer episode 14, written into the catalog the
   // way a catalog update would: the articles give no timestamps of their own.
   await addCatalogFacts(browser.worker, [
     { id: 'test-at-4s', at: 4, text: 'Timed fact at four seconds.' },
     { id: 'test-at-8s', at: 8, text: 'Timed fact at eight seconds.' },
+    // Left for the card that pops up while the bar is hidden (the two above are seen before it).
+    { id: 'test-at-10s', at: 10, text: 'Timed fact at ten seconds.' },
   ]);
 });
 afterAll(async () => {
@@ -116,6 +118,173 @@ describe('cards while the episode plays', () => {
   });
 });
 
+describe('the bar comes and goes with the player’s controls', () => {
+  /** Whether the overlay's host says the viewer is idle while the video plays. */
+  const idle = (page: Page) =>
+    page.evaluate(() => document.querySelector('[data-between-takes]')!.hasAttribute('data-idle'));
+  const barOpacity = (page: Page) =>
+    overlayHost(page)
+      .locator('.bt-bar')
+      .evaluate((bar) => getComputedStyle(bar).opacity);
+  const waitIdle = (page: Page, wanted: boolean) =>
+    page.waitForFunction(
+      (wanted) => document.querySelector('[data-between-takes]')?.hasAttribute('data-idle') === wanted,
+      wanted,
+      { timeout: 15_000 },
+    );
+
+  it('still shows a card that pops up while the bar is hidden', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector('[data-between-takes]');
+        return host?.hasAttribute('data-idle') && host.shadowRoot?.querySelector('.bt-card');
+      },
+      undefined,
+      { timeout: 25_000 },
+    );
+    await expect.poll(() => barOpacity(page)).toBe('0');
+    const shownCard = card(page);
+    // The first timed fact not yet seen in this profile (the others pop up in the tests above).
+    expect(await shownCard.innerText()).toMatch(/Timed fact at (four|eight|ten) seconds\./);
+    await expect.poll(() => shownCard.evaluate((el) => getComputedStyle(el).opacity)).toBe('1'); // once it has faded in
+    expect(await shownCard.isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('hides the collapsed bar while the episode plays idle, and shows it on pointer movement, keys, focus and pause', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await overlayHost(page).locator('.bt-toggle').waitFor({ timeout: 10_000 });
+    await waitIdle(page, true);
+    await expect.poll(() => barOpacity(page)).toBe('0');
+
+    // The pointer moves over the player: the bar shows, as the player's controls do.
+    await page.mouse.move(600, 400);
+    await page.mouse.move(620, 420);
+    await waitIdle(page, false);
+    await expect.poll(() => barOpacity(page)).toBe('1');
+
+    // A key pressed anywhere in the page shows it too.
+    await waitIdle(page, true);
+    await page.keyboard.press('Shift');
+    await waitIdle(page, false);
+
+    // Focus in the bar holds it, however long the viewer waits.
+    await overlayHost(page).locator('.bt-toggle').focus();
+    await page.waitForTimeout(4_000);
+    expect(await idle(page)).toBe(false);
+    await overlayHost(page).locator('.bt-toggle').blur();
+    await waitIdle(page, true);
+
+    // Paused, the bar stays.
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    await waitIdle(page, false);
+    await page.waitForTimeout(4_000);
+    expect(await idle(page)).toBe(false);
+    await page.close();
+  });
+
+  it('fades only when motion is welcome: with reduced motion the bar just goes', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    const bar = overlayHost(page).locator('.bt-bar');
+    await bar.waitFor({ timeout: 10_000 });
+    const transition = () => bar.evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(await transition()).not.toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await transition()).toBe('0s');
+    await page.close();
+  });
+
+  it('is dark over video whatever the system’s scheme, light only when the viewer picks it, and clears the top controls', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-healer-e14.html');
+    await page.emulateMedia({ colorScheme: 'light' });
+    const toggle = overlayHost(page).locator('.bt-toggle');
+    await toggle.waitFor({ timeout: 10_000 });
+    const theme = () => page.evaluate(() => document.querySelector('[data-between-takes]')!.getAttribute('data-theme'));
+    /** The bar's background as the eye sees it: dark below 0.5 ("rgb(…)" in 0–255, or "color(srgb …)" in 0–1). */
+    const lightness = () =>
+      toggle.evaluate((el) => {
+        const colour = getComputedStyle(el).backgroundColor;
+        const scale = colour.startsWith('color(') ? 1 : 255;
+        const [r, g, b] = colour.match(/[\d.]+/g)!.map((n) => Number(n) / scale);
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      });
+    expect(await theme()).toBe('dark'); // the default theme, "Automatic"
+    expect(await lightness()).toBeLessThan(0.5);
+
+    // Below the band where players keep their top controls.
+    const [host, player] = await page.evaluate(() =>
+      [document.querySelector('[data-between-takes]')!, document.querySelector('[data-uia="watch-video"]')!].map(
+        (el) => el.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    );
+    expect(host!.top - player!.top).toBeGreaterThanOrEqual(player!.height * 0.12 - 1);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await page.waitForFunction(
+      () => document.querySelector('[data-between-takes]')?.getAttribute('data-theme') === 'light',
+    );
+    expect(await lightness()).toBeGreaterThan(0.5);
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await options.close();
+    await page.close();
+  });
+});
+
+describe('one spoiler rule', () => {
+  /** Each fact of a list as it reads: its text, or the line that stands in for it while veiled. */
+  const listed = (root: Locator) => root.locator('.bt-fact .bt-fact-text').allInnerTexts();
+
+  /** The popup's This tab for the page's tab, its facts shown. */
+  async function popupFacts(page: Page): Promise<string[]> {
+    await page.bringToFront();
+    const tabId = await browser.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });
+    await popup.getByRole('button', { name: 'Show facts' }).click();
+    const facts = await listed(popup.locator('#bt-tab-facts'));
+    await popup.close();
+    return facts;
+  }
+
+  it('veils the same facts in the overlay and the popup at a moment of playback, and unveils them together', async () => {
+    const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await overlayHost(page).locator('.bt-toggle').waitFor({ timeout: 10_000 });
+    // Play past the fact at 4 s, then hold the video at 6 s, before the fact at 8 s.
+    await page.waitForFunction(() => document.querySelector('video')!.currentTime > 4.5, undefined, {
+      timeout: 15_000,
+    });
+    await page.evaluate(() => {
+      const video = document.querySelector('video')!;
+      video.pause();
+      video.currentTime = 6;
+    });
+    await overlayHost(page).locator('.bt-toggle').click();
+    const panel = overlayHost(page).locator('.bt-panel');
+    await panel.getByText('Timed fact at four seconds.').waitFor();
+    const inOverlay = await listed(panel);
+    expect(inOverlay).not.toContain('Timed fact at eight seconds.');
+    const ahead = (list: string[]) => list.filter((text) => text === 'Spoiler: this happens later in the episode.');
+    const veiled = ahead(inOverlay);
+    expect(veiled.length).toBeGreaterThan(0); // the 8 s fact, and the untimed spoilers of the episode
+    expect(await popupFacts(page)).toEqual(inOverlay);
+
+    // At 9 s the fact at 8 s is no longer ahead, on both surfaces.
+    await page.evaluate(() => (document.querySelector('video')!.currentTime = 9));
+    await panel.getByText('Timed fact at eight seconds.').waitFor();
+    const later = await listed(panel);
+    expect(ahead(later).length).toBe(veiled.length - 1);
+    expect(await popupFacts(page)).toEqual(later);
+    await page.close();
+  });
+});
+
 describe('keyboard', () => {
   it('keeps keys typed in the overlay away from the player', async () => {
     const page = await openFixture(browser.context, WATCH_URL, 'netflix/watch-healer-e14.html');
@@ -195,6 +364,46 @@ describe('options page', () => {
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
     await options.close();
     await watch.close();
+  });
+});
+
+describe('options page: the live preview', () => {
+  it('draws the real overlay and a card, and follows the corner, the theme, cards and drama-wide facts as they change', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const host = options.locator('.bt-preview-host');
+    const bar = host.locator('.bt-toggle');
+    await bar.waitFor();
+    const attribute = (name: string) => host.getAttribute(name);
+    expect(await attribute('data-corner')).toBe('top-right');
+    expect(await attribute('data-theme')).toBe('dark'); // "Automatic": dark over video
+    expect(await bar.innerText()).toContain('3 facts');
+    await host.locator('.bt-card').waitFor();
+    // The overlay's own stylesheet: in the top right corner, 16 px in and below the top controls' band.
+    const [box, player] = await options.evaluate(() =>
+      ['.bt-preview-host', '.bt-preview-player'].map(
+        (selector) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    );
+    expect(Math.round(player!.right - box!.right)).toBe(16);
+    expect(box!.top - player!.top).toBeGreaterThanOrEqual(player!.height * 0.12 - 1);
+
+    await options.getByRole('combobox', { name: 'Corner of the player' }).selectOption('bottom-left');
+    await expect.poll(() => attribute('data-corner')).toBe('bottom-left');
+    await options.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+    await expect.poll(() => attribute('data-theme')).toBe('light');
+    await options.getByRole('checkbox', { name: 'Pop fact cards up while the episode plays' }).uncheck();
+    await host.locator('.bt-card').waitFor({ state: 'detached' });
+    expect(await options.locator('.bt-preview figcaption').innerText()).toContain('no card pops up on its own');
+    await options.getByRole('checkbox', { name: 'Show facts about the whole drama' }).uncheck();
+    await expect.poll(() => bar.innerText()).toContain('2 facts');
+    // A picture, not a control: out of the tab order.
+    expect(await host.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    await host.locator('.bt-card').waitFor();
+    expect(await attribute('data-corner')).toBe('top-right');
+    await options.close();
   });
 });
 

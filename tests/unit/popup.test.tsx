@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { groupByEpisode } from '../../components/popup/DramaFacts';
 import { Popup } from '../../components/popup/Popup';
 import type { PopupServices } from '../../components/popup/popup-services';
-import type { EpisodeView } from '../../utils/messaging/views';
+import { Overlay } from '../../components/Overlay';
+import type { EpisodeView, FactView } from '../../utils/messaging/views';
 import { SearchIndex } from '../../utils/search/search-index';
 import { isAheadOfProgress } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
+import { SITES } from '../../utils/sites';
 import { catalog } from '../helpers/catalog';
 
 afterEach(cleanup);
@@ -22,6 +24,9 @@ const unknownTab: TabState = {
   playing: { site: 'netflix', titles: ['Moonlit Kimchi Detective'], episode: 3 },
   seriesKey: 'moonlitkimchidetective',
   view: null,
+  playback: null,
+  spoilerSafe: true,
+  dramaWideFacts: true,
 };
 
 const healerView = (corrected = false): EpisodeView => ({
@@ -47,6 +52,12 @@ function services(overrides: Partial<PopupServices> = {}): PopupServices {
     ...overrides,
   };
 }
+
+/** The elements Tab reaches, in document order (nothing here sets a positive tabindex). */
+const focusables = () =>
+  [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+    (el) => !el.closest('[hidden]') && !(el as HTMLButtonElement).disabled && el.tabIndex >= 0,
+  );
 
 const box = () => screen.getByRole('combobox', { name: 'Search every drama and fact' }) as HTMLInputElement;
 const type = (input: HTMLInputElement, value: string) => fireEvent.input(input, { target: { value } });
@@ -159,12 +170,51 @@ describe('Popup search', () => {
     expect(screen.getAllByText('Matches your search')).toHaveLength(1);
   });
 
-  it('says so when nothing matches', async () => {
+  it('says so when nothing matches, in a designed state that says what a search can find', async () => {
     render(<Popup services={services()} />);
     await waitFor(() => {
       type(box(), 'Moonlit Kimchi Detective');
       expect(screen.getByText('Nothing found for “Moonlit Kimchi Detective”.')).toBeTruthy();
     });
+    const state = screen.getByText('Nothing found').closest('.bt-empty')!;
+    expect(state.getAttribute('data-glyph')).toBe('search');
+    expect(state.textContent).toContain('Try a title, hangul, an actor, a character or a word from a fact.');
+  });
+
+  it('shows a long list of results a page at a time, with Show more', async () => {
+    render(<Popup services={services()} />);
+    await waitFor(() => {
+      type(box(), 'Kim'); // more than 60 dramas
+      expect(screen.getAllByRole('option')).toHaveLength(20);
+    });
+    const all = index.search('Kim', 1000).length;
+    expect(all).toBeGreaterThan(60);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 20 more' }));
+    expect(screen.getAllByRole('option')).toHaveLength(40);
+    // The results keep their order: the first page is still first.
+    expect(screen.getAllByRole('option')[0]!.dataset['drama']).toBe(index.search('Kim', 1)[0]!.drama.id);
+    type(box(), 'Kim '); // the same words: the same results…
+    type(box(), 'Park'); // …another query starts again at one page
+    expect(screen.getAllByRole('option')).toHaveLength(20);
+  });
+
+  it('renders a drama with many facts a page at a time', async () => {
+    const healer = catalog.facts.find((f) => f.dramaId === 'healer' && f.episode === null && !f.spoiler)!;
+    const many = Array.from({ length: 70 }, (_, i) => ({ ...healer, id: `many-${i}`, text: `Fact number ${i}.` }));
+    render(<Popup services={services({ factsOfDrama: async () => many })} />);
+    await waitFor(() => {
+      type(box(), 'Healer');
+      expect(screen.getAllByRole('option').length).toBeGreaterThan(0);
+    });
+    key(box(), 'Enter');
+    await screen.findByText('Fact number 0.');
+    expect(document.querySelectorAll('.bt-fact')).toHaveLength(30);
+    expect(screen.queryByText('Fact number 30.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 30 more' }));
+    expect(document.querySelectorAll('.bt-fact')).toHaveLength(60);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 10 more' }));
+    expect(document.querySelectorAll('.bt-fact')).toHaveLength(70);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more$/ })).toBeNull();
   });
 
   it('shows a clear message when the catalog cannot be loaded', async () => {
@@ -209,27 +259,73 @@ describe('Popup search', () => {
 describe('Popup: storage unavailable', () => {
   it.each([
     [true, null],
-    [false, 'Storage unavailable: showing the built-in catalog; your own facts and corrections cannot be saved.'],
+    [false, 'Showing the built-in catalog: your own facts and corrections cannot be saved.'],
   ])('storage persistent %s → notice %s', async (persistent, notice) => {
     render(<Popup services={services({ storagePersistent: async () => persistent })} />);
     await waitFor(() => expect(box()).toBeTruthy());
-    if (notice) expect((await screen.findByRole('status')).textContent).toBe(notice);
-    else await waitFor(() => expect(screen.queryByText(/Storage unavailable/)).toBeNull());
+    if (notice) {
+      const status = await screen.findByRole('status');
+      expect(status.textContent).toBe(`Storage unavailable${notice}`); // its title, then what it means
+      expect(status.querySelector('svg')).toBeTruthy();
+    } else await waitFor(() => expect(screen.queryByText(/Storage unavailable/)).toBeNull());
   });
 });
 
 describe('Popup: this tab', () => {
+  it('leads with search: the search box is the first element Tab reaches, before the This tab card', async () => {
+    const view = healerView();
+    render(<Popup services={services({ tabState: async () => ({ ...unknownTab, view }) })} />);
+    await screen.findByRole('button', { name: 'Show facts' });
+    expect(focusables()[0]).toBe(box());
+    expect(document.activeElement).toBe(box());
+    const card = screen.getByRole('region', { name: 'This tab' });
+    expect(box().compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Then the card's own controls: Show facts, Wrong drama?, the site's switch.
+    expect(focusables().map((el) => el.textContent || el.getAttribute('role'))).toEqual([
+      'combobox',
+      'Show facts',
+      'Wrong drama?',
+      'switch',
+    ]);
+  });
+
+  it('steps aside while the viewer searches, and comes back as it was when the box is cleared', async () => {
+    render(<Popup services={services({ tabState: async () => ({ ...unknownTab, view: healerView() }) })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
+    await waitFor(() => {
+      type(box(), 'Heirs');
+      expect(screen.getAllByRole('option').length).toBeGreaterThan(0);
+    });
+    expect(screen.queryByRole('region', { name: 'This tab' })).toBeNull(); // hidden
+    key(box(), 'Escape');
+    expect(screen.getByRole('region', { name: 'This tab' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Hide facts' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
   it.each([
-    [null, 'This tab is not a supported streaming site.'],
-    [{ ...unknownTab, siteOn: false }, 'Between Takes is switched off on Netflix.'],
+    [null, 'No streaming site here', 'screen', 'This tab is not a supported streaming site.'],
+    [{ ...unknownTab, siteOn: false }, 'Switched off here', 'power', 'Between Takes is switched off on Netflix.'],
     [
       { ...unknownTab, watchPage: false, playing: null, seriesKey: null },
+      'No episode playing',
+      'screen',
       'This Netflix page is not playing an episode.',
     ],
-    [unknownTab, '“Moonlit Kimchi Detective” is not in the catalog.'],
-  ] as const)('explains why nothing is recognised (%#)', async (state, text) => {
+    [{ ...unknownTab, playing: null, seriesKey: null }, 'Title not read yet', 'question', 'Show the player’s controls'],
+    [unknownTab, 'Not in the catalog', 'question', '“Moonlit Kimchi Detective” is not in the catalog.'],
+  ] as const)('explains why nothing is recognised, in a designed state (%#: %s)', async (state, title, glyph, text) => {
     render(<Popup services={services({ tabState: async () => state })} />);
-    await screen.findByText(text);
+    const heading = await screen.findByText(title);
+    const shown = heading.closest('.bt-empty')!;
+    expect(shown.getAttribute('data-glyph')).toBe(glyph);
+    expect(shown.querySelector('svg[aria-hidden="true"]')).toBeTruthy();
+    expect(shown.textContent).toContain(text);
+  });
+
+  it('names every supported site on a tab that is none of them', async () => {
+    render(<Popup services={services({ tabState: async () => null })} />);
+    const state = (await screen.findByText('No streaming site here')).closest('.bt-empty')!;
+    for (const site of SITES) expect(state.textContent).toContain(site.name);
   });
 
   it('shows the recognised drama, episode and facts, each with its source', async () => {
@@ -239,6 +335,14 @@ describe('Popup: this tab', () => {
     render(<Popup services={services({ tabState: async () => ({ ...unknownTab, view }) })} />);
     const now = await screen.findByText('Healer');
     expect(now.parentElement!.textContent).toContain('Episode 3');
+    expect(now.parentElement!.textContent).toContain('1 fact');
+    // A compact card: the facts wait for Show facts.
+    expect(screen.queryByText(plain.text)).toBeNull();
+    const show = screen.getByRole('button', { name: 'Show facts' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(show);
+    expect(show.getAttribute('aria-expanded')).toBe('true');
+    expect(show.textContent).toBe('Hide facts');
     expect(screen.getByText(plain.text)).toBeTruthy();
     const link = screen.getByRole('link', { name: new RegExp(`^Source: ${source.publisher}`) });
     expect(link.getAttribute('href')).toBe(source.url);
@@ -251,15 +355,100 @@ describe('Popup: this tab', () => {
     expect(spoiler).toMatchObject({ episode: null, spoiler: true });
     const at = (episode: number) => ({ ...unknownTab, view: { ...healerView(), episode } });
     render(<Popup services={services({ tabState: async () => at(3) })} />);
-    await screen.findByText('A spoiler about a later part of the drama.');
+    fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
+    await screen.findByText('Spoiler: this is about a later part of the drama.');
     expect(screen.queryByText(spoiler.text)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Reveal' }));
     expect(screen.getByText(spoiler.text)).toBeTruthy();
     cleanup();
 
     render(<Popup services={services({ tabState: async () => at(20) })} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
     await screen.findByText(spoiler.text);
-    expect(screen.queryByText('A spoiler about a later part of the drama.')).toBeNull();
+    expect(screen.queryByText('Spoiler: this is about a later part of the drama.')).toBeNull();
+  });
+
+  describe('one spoiler rule: the popup lists and veils what the overlay does', () => {
+    const healer = healerView();
+    const base = healer.dramaFacts[0]!;
+    const episodeFact = (id: string, text: string, extra: Partial<FactView>): FactView => ({
+      ...base,
+      id,
+      text,
+      episode: 3,
+      spoiler: false,
+      ...extra,
+    });
+    const view: EpisodeView = {
+      ...healer,
+      episodeFacts: [
+        episodeFact('timed', 'At one minute in.', { at: 60 }),
+        episodeFact('ending', 'An untimed spoiler: the ending.', { spoiler: true }),
+        episodeFact('plain', 'Spoils nothing.', {}),
+      ],
+      dramaFacts: [base, { ...base, id: 'safe', text: 'A drama-wide fact that spoils nothing.', spoiler: false }],
+    };
+    /** Each listed fact as it reads: its text, or why it is veiled. */
+    const listed = (root: ParentNode) =>
+      [...root.querySelectorAll('.bt-fact')].map((li) => li.querySelector('.bt-fact-text')!.textContent);
+
+    it.each([
+      ['at the start', { time: 0, duration: 3600 }, true, true],
+      ['past the timed moment', { time: 61, duration: 3600 }, true, true],
+      ['in the ending', { time: 3500, duration: 3600 }, true, true],
+      ['with no video', null, true, true],
+      ['spoiler-safe mode off', { time: 0, duration: 3600 }, false, true],
+      ['drama-wide facts off', { time: 0, duration: 3600 }, true, false],
+    ] as const)('%s', async (_when, playback, spoilerSafe, dramaWideFacts) => {
+      const overlay = render(
+        <Overlay
+          view={view}
+          spoilerSafe={spoilerSafe}
+          dramaWideFacts={dramaWideFacts}
+          playback={playback}
+          card={null}
+          onDismissCard={() => {}}
+          onClose={() => {}}
+        />,
+      );
+      fireEvent.click(overlay.container.querySelector('.bt-toggle')!);
+      const inOverlay = listed(overlay.container);
+      const countInOverlay = overlay.container.querySelector('.bt-count')!.textContent;
+      cleanup();
+
+      const tab = { ...unknownTab, view, playback, spoilerSafe, dramaWideFacts };
+      const popup = render(<Popup services={services({ tabState: async () => tab })} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Show facts' }));
+      expect(listed(popup.container)).toEqual(inOverlay);
+      expect(popup.container.querySelector('.bt-now-title')!.textContent).toContain(countInOverlay);
+      // The same Reveal, as many times.
+      expect(screen.queryAllByRole('button', { name: 'Reveal' })).toHaveLength(
+        inOverlay.filter((text) => text!.startsWith('Spoiler:')).length,
+      );
+    });
+
+    it('differs with the point of playback, as the overlay’s does', () => {
+      const at = (time: number) => {
+        const { container } = render(
+          <Overlay
+            view={view}
+            spoilerSafe
+            dramaWideFacts
+            playback={{ time, duration: 3600 }}
+            card={null}
+            onDismissCard={() => {}}
+            onClose={() => {}}
+          />,
+        );
+        fireEvent.click(container.querySelector('.bt-toggle')!);
+        const list = listed(container);
+        cleanup();
+        return list;
+      };
+      expect(at(0)).toContain('Spoiler: this happens later in the episode.');
+      expect(at(0)).not.toContain('At one minute in.');
+      expect(at(61)).toContain('At one minute in.');
+    });
   });
 
   it('saves a correction for the series, then shows what the tab shows now', async () => {

@@ -20,6 +20,14 @@ export interface TabState {
   seriesKey: string | null;
   /** What the background answered for `playing`; null when it knows nothing or was not asked. */
   view: EpisodeView | null;
+  /**
+   * Where the episode's video was when the overlay last looked, in seconds (the point its
+   * list is veiled at: a PlaybackState); null when the page has no video or the overlay is not showing.
+   */
+  playback: { time: number; duration: number } | null;
+  /** The viewer's settings that shape the episode's list (the overlay's and the popup's). */
+  spoilerSafe: boolean;
+  dramaWideFacts: boolean;
 }
 
 /** Why the popup shows what it shows for a tab. */

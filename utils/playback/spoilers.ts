@@ -5,6 +5,7 @@
  * which of the facts that do reach it stay veiled until the viewer gets there.
  */
 import type { Fact } from '../catalog/types';
+import type { EpisodeView, FactView } from '../messaging/views';
 
 /** Where the video is. */
 export interface PlaybackState {
@@ -75,4 +76,38 @@ export function isAheadOfProgress(
 ): boolean {
   if (fact.episode === null) return isDramaWideSpoilerAhead(fact, progress, episodes);
   return fact.episode > progress;
+}
+
+/** The settings that decide what an episode's list shows. */
+export interface ListingSettings {
+  /** Veil what the viewer has not reached yet. */
+  spoilerSafe: boolean;
+  /** List facts about the drama as a whole. */
+  dramaWideFacts: boolean;
+}
+
+/** What an episode's list shows, and which of it is veiled now. */
+export interface EpisodeListing {
+  episodeFacts: FactView[];
+  /** Empty when the viewer keeps drama-wide facts off. */
+  dramaFacts: FactView[];
+  veiled(fact: FactView): boolean;
+}
+
+/**
+ * The list of facts for the episode playing, as the overlay shows it and the
+ * popup's This tab shows it too: the same facts, veiled by the same rule at the
+ * same point of playback (the tab tells the popup where its video is).
+ */
+export function episodeListing(
+  view: EpisodeView,
+  settings: ListingSettings,
+  playback: PlaybackState | null,
+): EpisodeListing {
+  const position = { episode: view.episode, episodes: view.drama.episodes };
+  return {
+    episodeFacts: view.episodeFacts,
+    dramaFacts: settings.dramaWideFacts ? view.dramaFacts : [],
+    veiled: (fact) => settings.spoilerSafe && isVeiled(fact, position, playback),
+  };
 }

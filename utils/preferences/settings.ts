@@ -10,10 +10,20 @@
  * item (settings-store.ts), which keeps the version and runs migrations.
  */
 import { browser } from 'wxt/browser';
-import { SITE_IDS, type SiteId } from '../sites/types';
+import { SITE_IDS, type Corner, type SiteId } from '../sites/types';
 
-export type CardPosition = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
+export type CardPosition = Corner;
 export type Theme = 'system' | 'light' | 'dark';
+
+/**
+ * How the overlay (and its own-facts frame) looks over video: dark unless the
+ * viewer picks light. "System" means dark there, whatever the system's or the
+ * page's scheme: a light panel glares over a dark picture. The popup and the
+ * options page, which are not over video, follow the system's scheme.
+ */
+export function overlayTheme(theme: Theme): 'light' | 'dark' {
+  return theme === 'light' ? 'light' : 'dark';
+}
 
 export interface Settings {
   /** Master switch: off means Between Takes does nothing on any site. */

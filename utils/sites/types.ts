@@ -14,6 +14,9 @@ export const SITE_IDS = [
 ] as const;
 export type SiteId = (typeof SITE_IDS)[number];
 
+/** A corner of the player. */
+export type Corner = 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left';
+
 /** What the page says is playing: titles from the most trusted layer first. */
 export interface Playing {
   site: SiteId;
@@ -43,4 +46,11 @@ export interface SiteAdapter {
   read(doc: Document, url: URL): Playing | null;
   /** The element that holds the player and goes fullscreen; the overlay lives in it. */
   playerContainer(doc: Document): Element | null;
+  /**
+   * The top corner this site's player leaves free, for a player that keeps its
+   * controls in the other one lower than the band every top corner clears
+   * (overlay.css: 12 % of the player's height): a viewer's top corner is then
+   * replaced by this one. No adapter names one yet.
+   */
+  safeCorner?: Corner;
 }
