@@ -1,4 +1,5 @@
 /** Small readers for the layers a streaming page offers, shared by the adapters. */
+import { MAX_EPISODE } from './episode-label';
 
 /** The longest title we read from a page; anything longer is not a show title. */
 export const MAX_TITLE_LENGTH = 200;
@@ -112,11 +113,11 @@ export function stringAt(value: unknown, path: readonly string[]): string {
   return typeof found === 'string' ? cleanText(found) : '';
 }
 
-/** A positive whole number at `path` (number or digit string), or undefined. */
+/** An episode number at `path` (a number or digit string, 1 to MAX_EPISODE), or undefined. */
 export function numberAt(value: unknown, path: readonly string[]): number | undefined {
   const found = pathValue(value, path);
   const n = typeof found === 'string' && /^\d+$/.test(found.trim()) ? Number(found) : found;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 500 ? n : undefined;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_EPISODE ? n : undefined;
 }
 
 /** Open shadow roots nest at most this deep on the players we know; bounds the walk. */
