@@ -74,27 +74,18 @@ export function seriesIdOf(value: unknown): string | undefined {
   return id.length > 0 && id.length <= MAX_SERIES_ID_LENGTH && /^[\p{L}\p{N}._~-]+$/u.test(id) ? id : undefined;
 }
 
-/** The page's Next.js data (`<script id="__NEXT_DATA__">`), or undefined when absent or broken. */
-function nextData(doc: Document): Record<string, unknown> | undefined {
-  const script = doc.getElementById('__NEXT_DATA__');
-  if (!script) return undefined;
+/**
+ * The page's Next.js data (`<script id="__NEXT_DATA__">`), or undefined when
+ * absent or broken. Next.js writes it once, for the page as loaded, and leaves
+ * it in place on client-side navigation: each adapter checks that it still
+ * describes the video in the URL before believing it.
+ */
+export function nextData(doc: Document): unknown {
   try {
-    const value: unknown = JSON.parse(script.textContent ?? '');
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+    return JSON.parse(doc.getElementById('__NEXT_DATA__')?.textContent ?? '');
   } catch {
     return undefined;
   }
-}
-
-/**
- * Next.js writes `__NEXT_DATA__` once, for the page as loaded, and leaves it in
- * place on client-side navigation: it describes the current video only while
- * its route `query` still names the id in the URL.
- */
-export function nextDataFor(doc: Document, urlId: string): Record<string, unknown> | undefined {
-  const data = nextData(doc);
-  if (!data || !urlId) return undefined;
-  return JSON.stringify(data['query'] ?? null).includes(urlId) ? data : undefined;
 }
 
 /** The value at `path` inside parsed JSON, or undefined when any step is missing. */
