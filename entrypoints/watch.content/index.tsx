@@ -22,6 +22,7 @@ import type { TabState } from '../../utils/messaging/tab-state';
 import { badgeReport, type BadgeReport } from '../../utils/messaging/tab-badge';
 import { createOverlayHost } from './overlay-host';
 import { ignoreScriptStartedEvents } from './hardening';
+import { connectPageWorld } from './page-world';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */
 function typingInTextField(): boolean {
@@ -180,14 +181,19 @@ export default defineContentScript({
       if (next !== badge) sendToBackground('showBadge', (badge = next)).catch(() => undefined);
     };
 
+    // Sites that keep what plays in their scripts' objects: read there, on their own pages only.
+    let pageWorld: ReturnType<typeof connectPageWorld> | undefined;
+
     const start = () => {
       if (stopWatching) return;
+      if (site.pageWorld) pageWorld ??= connectPageWorld(ctx);
       stopWatching = watchPlaying(
         ctx,
         site,
         (playing) => void ask(playing),
         // A player that replaces its container (Prime Video, per video) takes the overlay with the old one.
         () => overlay.reanchor(),
+        pageWorld,
       );
     };
 

@@ -33,8 +33,17 @@ const PAGES: [fixture: string, url: string, expected: Playing | null][] = [
   ],
   // The title bar is not in the page as served; it appears later.
   ['netflix/watch-late-title.html', 'https://www.netflix.com/watch/80025789', null],
-  // A browse page plays nothing, even with a title bar in a preview.
+  // No title bar at all, and the page world not read here: the DOM says nothing (page-world.test.ts reads it).
+  ['netflix/watch-auto-advance.html', 'https://www.netflix.com/watch/80134711', null],
+  [
+    'netflix/watch-german.html',
+    'https://www.netflix.com/watch/80049015',
+    { site: 'netflix', titles: ['Healer'], episode: 14 },
+  ],
+  ['netflix/film.html', 'https://www.netflix.com/watch/81000001', { site: 'netflix', titles: ['Parasite'] }],
+  // A browse page, a title's preview, a title page play nothing, even with a title bar in a preview.
   ['netflix/browse.html', 'https://www.netflix.com/browse', null],
+  ['netflix/browse.html', 'https://www.netflix.com/browse?jbv=80049015', null],
   ['netflix/browse.html', 'https://www.netflix.com/title/80049015', null],
   [
     'viki/watch-heirs-e14.html',
@@ -425,6 +434,9 @@ describe('netflix', () => {
     ],
     ['<h4>Healer</h4><span>Folge 5</span>', { titles: ['Healer'], episode: 5 }],
     ['<h4>Business Proposal</h4><span>Special</span>', { titles: ['Business Proposal'] }],
+    // Only the first span is the label: the episode's own title is not one
+    ['<h4>Healer</h4><span>E4</span><span>Episode 3 Again</span>', { titles: ['Healer'], episode: 4 }],
+    ['<h4>Healer</h4><span>Special</span><span>Episode 3</span>', { titles: ['Healer'] }],
     ['<h4>\u200fHealer\u200e  </h4><span>E1</span>', { titles: ['Healer'], episode: 1 }],
     ['Oh My Ghost', { titles: ['Oh My Ghost'] }],
     ['<h4>   </h4>', null],

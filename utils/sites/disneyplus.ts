@@ -9,7 +9,10 @@
  * the controls show (Midra429/NCOverlay vod-disneyPlus.content); in an A/B-test
  * markup title-bug sits in `main-app-controls-overlay`'s shadow root
  * (Dreamlinerm/Netflix-Prime-Auto-Skip disney.ts); older markup has the fields
- * in the light DOM. Every lookup searches open shadow roots.
+ * in the light DOM. Every lookup searches open shadow roots. Before all of
+ * these, the player's own metadata, which only the page world can read:
+ * `disney-web-player`.mediaPlayer.mediaPlaybackCriteria.metadata
+ * {title.text, subtitle.text} (PreMiD/Activities websites/D/Disney+/presence.ts).
  */
 import { parseEpisodeLabel } from './readers/episode-label';
 import { textDeep, videoContainer } from './readers/page-data';
@@ -24,14 +27,16 @@ export const disneyplus: SiteAdapter = {
   id: 'disneyplus',
   name: 'Disney+',
   matches: ['*://*.disneyplus.com/*'],
+  pageWorld: true,
 
   isWatchPage(url) {
     return WATCH_PATH.test(url.pathname);
   },
 
-  read(doc, url): Playing | null {
+  read(doc, url, page): Playing | null {
     if (!this.isWatchPage(url)) return null;
     return playingFrom('disneyplus', [
+      { title: page?.title ?? '', label: parseEpisodeLabel(page?.label ?? '') },
       { title: textDeep(doc, '.title-field'), label: parseEpisodeLabel(textDeep(doc, '.subtitle-field')) },
     ]);
   },

@@ -37,12 +37,13 @@ export const iqiyi: SiteAdapter = {
   id: 'iqiyi',
   name: 'iQIYI',
   matches: ['*://*.iq.com/*'],
+  pageWorld: true,
 
   isWatchPage(url) {
     return WATCH_PATH.test(url.pathname);
   },
 
-  read(doc, url): Playing | null {
+  read(doc, url, page): Playing | null {
     const path = WATCH_PATH.exec(url.pathname);
     if (!path) return null;
     const id = path[2]!;
@@ -51,7 +52,7 @@ export const iqiyi: SiteAdapter = {
       const slug = parseEpisodeSlug(decodeSegment(path[1]));
       readings.push({ title: slug.title.replace(/-/g, ' '), label: slug });
     }
-    const data = pathValue(nextData(doc), ['props']);
+    const data = pathValue(nextData(doc, page), ['props']);
     const pageProps = pathValue(data, ['initialProps', 'pageProps']);
     const loadedAt = ['playLocSuffix', 'curUrl', 'pathname'].map(
       (key) => stringAt(pathValue(data, ['initialState', 'play', 'curVideoInfo']), [key]) || stringAt(pageProps, [key]),

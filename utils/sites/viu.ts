@@ -27,6 +27,7 @@ import {
   videoContainer,
 } from './readers/page-data';
 import { playingFrom, splitShowTitle, type LayerReading } from './playing-builder';
+import type { PageData } from './page-world';
 import type { Playing, SiteAdapter } from './types';
 
 /** Groups: 1 productId and 2 slug (/vod/), or 3 the older site's slug and 4 its id (/all/video-…). */
@@ -34,8 +35,8 @@ const WATCH_PATH =
   /^\/ott\/[a-z]{2}\/[a-z]{2}(?:-[a-z]{2,4})?\/(?:vod\/(\d+)(?:\/([^/]*))?|all\/video-[a-z]+-[a-z]+-[a-z_]+?-([\w-]+)-(\d+))\/?$/i;
 
 /** The episode's details in the Next.js data, for this productId only. */
-function productDetail(doc: Document, productId: string): unknown {
-  const props = pathValue(nextData(doc), ['props', 'pageProps']);
+function productDetail(doc: Document, productId: string, page?: PageData): unknown {
+  const props = pathValue(nextData(doc, page), ['props', 'pageProps']);
   for (const fallback of [pathValue(props, ['fallback']), pathValue(props, ['initialProps', 'fallback'])]) {
     if (!fallback || typeof fallback !== 'object') continue;
     const key = Object.keys(fallback).find((k) => k.startsWith(`@"PRODUCT_DETAIL","${productId}",`));
@@ -62,12 +63,13 @@ export const viu: SiteAdapter = {
   id: 'viu',
   name: 'Viu',
   matches: ['*://*.viu.com/*'],
+  pageWorld: true,
 
   isWatchPage(url) {
     return WATCH_PATH.test(url.pathname);
   },
 
-  read(doc, url): Playing | null {
+  read(doc, url, page): Playing | null {
     const path = WATCH_PATH.exec(url.pathname);
     if (!path || !doc.querySelector('video')) return null;
     const [, productId, slug, oldSlug] = path;
@@ -75,7 +77,7 @@ export const viu: SiteAdapter = {
       // Viu writes the episode title as "14.Title": read it as that form only here.
       { title: textOf(doc, '#series_title'), label: parseLeadingEpisodeNumber(textOf(doc, '#series_ep_title')) },
     ];
-    const detail = productId ? productDetail(doc, productId) : undefined;
+    const detail = productId ? productDetail(doc, productId, page) : undefined;
     const film = pathValue(detail, ['current_product', 'is_movie']) === 1;
     const number = film ? undefined : numberAt(detail, ['current_product', 'number']);
     readings.push({ title: stringAt(detail, ['series', 'name']), label: number ? { episode: number } : {} });

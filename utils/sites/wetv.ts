@@ -29,6 +29,7 @@ import {
   videoContainer,
 } from './readers/page-data';
 import { playingFrom, type LayerReading } from './playing-builder';
+import type { PageData } from './page-world';
 import type { Playing, SiteAdapter } from './types';
 
 /** Groups: 1 cid, 2 series slug, 3 vid, 4 episode slug. cids and vids are lower-case letters and digits. */
@@ -49,8 +50,8 @@ function splitLabelFirst(raw: string): LayerReading {
 }
 
 /** The page's data (a JSON string inside __NEXT_DATA__), parsed. */
-function pageData(doc: Document): unknown {
-  const raw = pathValue(nextData(doc), ['props', 'pageProps', 'data']);
+function pageData(doc: Document, page?: PageData): unknown {
+  const raw = pathValue(nextData(doc, page), ['props', 'pageProps', 'data']);
   try {
     return typeof raw === 'string' ? JSON.parse(raw) : undefined;
   } catch {
@@ -62,12 +63,13 @@ export const wetv: SiteAdapter = {
   id: 'wetv',
   name: 'WeTV',
   matches: ['*://*.wetv.vip/*'],
+  pageWorld: true,
 
   isWatchPage(url) {
     return WATCH_PATH.test(url.pathname);
   },
 
-  read(doc, url): Playing | null {
+  read(doc, url, page): Playing | null {
     const path = WATCH_PATH.exec(url.pathname);
     const [, cid, seriesSlug, vid, episodeSlug] = path ?? [];
     // A series page names no video: it plays only if it has a player (yt-dlp WeTvSeriesIE).
@@ -84,7 +86,7 @@ export const wetv: SiteAdapter = {
     });
     // The data and og:title describe the video the page was loaded with: used
     // only while it is still the one in the URL.
-    const data = pageData(doc);
+    const data = pageData(doc, page);
     const loaded = stringAt(data, ['videoInfo', 'vid']);
     if (!vid || !loaded || loaded === vid) {
       const notAnEpisode =

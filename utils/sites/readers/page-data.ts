@@ -75,16 +75,17 @@ export function seriesIdOf(value: unknown): string | undefined {
 }
 
 /**
- * The page's Next.js data (`<script id="__NEXT_DATA__">`), or undefined when
- * absent or broken. Next.js writes it once, for the page as loaded, and leaves
- * it in place on client-side navigation: each adapter checks that it still
- * describes the video in the URL before believing it.
+ * The page's Next.js data (`<script id="__NEXT_DATA__">`, else `window.__NEXT_DATA__`
+ * as the page world's answer carries it), or undefined when absent or broken.
+ * Next.js writes it once, for the page as loaded, and leaves it in place on
+ * client-side navigation: each adapter checks that it still describes the video
+ * in the URL before believing it.
  */
-export function nextData(doc: Document): unknown {
+export function nextData(doc: Document, page?: { next?: unknown }): unknown {
   try {
     return JSON.parse(doc.getElementById('__NEXT_DATA__')?.textContent ?? '');
   } catch {
-    return undefined;
+    return page?.next;
   }
 }
 
