@@ -194,7 +194,7 @@ describe.each(WATCH)('$site', ({ url, fixture, drama, episode, fact, fullscreenB
   });
 });
 
-describe('Prime Video on amazon.de in English, at /-/en/ (the saved page)', () => {
+describe('Prime Video on amazon.de in English, at /-/en/ (Dreamlinerm’s saved page, reduced)', () => {
   it('names the show from the page’s title while the player shows no title bar, and the episode once it does', async () => {
     const page = await openFixture(
       browser.context,

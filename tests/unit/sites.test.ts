@@ -4,7 +4,10 @@ import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
 import type { Playing } from '../../utils/sites/types';
 import { fixtureDocument } from '../helpers/fixtures';
 
-/** Saved pages of each site and what its adapter must read from them. */
+/**
+ * Fixture pages of each site, each a reduction of a shape the long-maintained readers of that site
+ * show (its header comment names them; docs/sites.md lists them), and what its adapter must read.
+ */
 const PAGES: [fixture: string, url: string, expected: Playing | null][] = [
   [
     'netflix/watch-healer-e14.html',
@@ -45,17 +48,36 @@ const PAGES: [fixture: string, url: string, expected: Playing | null][] = [
   ['netflix/browse.html', 'https://www.netflix.com/browse', null],
   ['netflix/browse.html', 'https://www.netflix.com/browse?jbv=80049015', null],
   ['netflix/browse.html', 'https://www.netflix.com/title/80049015', null],
+  // Viki: the URL's slug, then #channel-link (PreMiD), then the layers no anchor reads
   [
     'viki/watch-heirs-e14.html',
     'https://www.viki.com/videos/1023585v-heirs-episode-14',
     { site: 'viki', titles: ['heirs', 'Heirs'], episode: 14, seriesId: '21789c' },
   ],
   [
+    'viki/watch-heirs-e14.html',
+    'https://www.viki.com/player/1023585v',
+    { site: 'viki', titles: ['Heirs'], episode: 14, seriesId: '21789c' },
+  ],
+  [
     'viki/watch-no-slug.html',
     'https://www.viki.com/videos/1119421v',
-    { site: 'viki', titles: ['Business Proposal'], episode: 10 },
+    { site: 'viki', titles: ['Business Proposal'], episode: 10, seriesId: '38221c' },
+  ],
+  ['viki/watch-late-title.html', 'https://www.viki.com/videos/1119421v', null],
+  [
+    'viki/watch-korean.html',
+    'https://www.viki.com/videos/1023585v-heirs-episode-14?locale=ko',
+    { site: 'viki', titles: ['heirs', '상속자들'], episode: 14, seriesId: '21789c' },
+  ],
+  // A clip's slug names no episode (and no drama the catalog has)
+  [
+    'viki/clip.html',
+    'https://www.viki.com/videos/1067139v-the-avengers-age-of-ultron-press-conference',
+    { site: 'viki', titles: ['the avengers age of ultron press conference'] },
   ],
   ['viki/series.html', 'https://www.viki.com/tv/21789c-heirs', null],
+  ['viki/series.html', 'https://www.viki.com/movies/22047c-pride-and-prejudice-2005', null],
   // Kocowa: the Brightcove player's dock, and nothing else (PreMiD)
   [
     'kocowa/watch-healer-e14.html',
@@ -176,7 +198,7 @@ const PAGES: [fixture: string, url: string, expected: Playing | null][] = [
     'https://www.amazon.de/gp/video/detail/B01N5RAB2Q/ref=atv_dp_season_select_s1',
     { site: 'primevideo', titles: ['Weightlifting Fairy Kim Bok Joo'], season: 1, episode: 15, seriesId: 'B01N5RAB2Q' },
   ],
-  // The saved page: the player open with no title bar; the page's title names the show
+  // A real saved page, reduced: the player open with no title bar; the page's title names the show
   [
     'primevideo/saved-page-late-title.html',
     'https://www.amazon.de/-/en/gp/video/detail/0QBFW23I3E1I59TFDOTTJR9SIE/ref=atv_plr_landingpage_play',
@@ -311,7 +333,7 @@ const PAGES: [fixture: string, url: string, expected: Playing | null][] = [
   ['viu/category.html', 'https://www.viu.com/ott/sg/en-us/category/1/Korean%20Drama', null],
 ];
 
-describe('site adapters over saved pages', () => {
+describe('site adapters over fixture pages reduced from the anchors’ shapes', () => {
   it.each(PAGES)('%s at %s', (fixture, url, expected) => {
     const site = siteForHost(new URL(url).hostname)!;
     expect(site.read(fixtureDocument(fixture, url), new URL(url))).toEqual(expected);
@@ -319,7 +341,7 @@ describe('site adapters over saved pages', () => {
 
   it.each([
     ['netflix/watch-healer-e14.html', 'https://www.netflix.com/watch/80049015', '.watch-video'],
-    ['viki/watch-heirs-e14.html', 'https://www.viki.com/videos/1023585v-heirs-episode-14', '#video-player'],
+    ['viki/watch-heirs-e14.html', 'https://www.viki.com/videos/1023585v-heirs-episode-14', '.video-js'],
     ['kocowa/watch-healer-e14.html', 'https://www.kocowa.com/en_us/media/5130981/healer-e14', '#play-container'],
     [
       'ondemandkorea/watch-business-proposal-e10.html',
@@ -363,7 +385,7 @@ describe('site adapters over saved pages', () => {
     const url = 'https://www.primevideo.com/detail/0HJQ5Z9VXAB6R1NGXG5WTC0P2L/';
     const prime = siteForHost('www.primevideo.com')!;
 
-    it('is the open one, not the empty hidden #dv-web-player-2 after it (the saved page)', () => {
+    it('is the open one, not the empty hidden #dv-web-player-2 after it (Dreamlinerm’s saved page)', () => {
       const doc = fixtureDocument('primevideo/saved-page-late-title.html', url);
       expect(prime.playerContainer(doc)).toBe(doc.getElementById('dv-web-player'));
     });
