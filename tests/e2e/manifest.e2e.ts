@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
+import { SITES } from '../../utils/sites';
 import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from '../../utils/sites/matches';
 
 type Manifest = Record<string, unknown> & {
@@ -52,6 +53,14 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s manifest', (target) => {
     expect(new Set(matches)).toEqual(new Set(SUPPORTED_MATCHES));
     for (const pattern of matches) expect(BROAD).not.toContain(pattern);
   });
+
+  it.each(SITES.map((site) => [site.name, site] as const))(
+    'runs its content script wherever %s’s adapter matches',
+    (_name, site) => {
+      const matches = (m.content_scripts ?? []).flatMap((c) => c.matches);
+      for (const pattern of site.matches) expect(matches).toContain(pattern);
+    },
+  );
 
   it('loads no remote code, and exposes to web pages only the own-facts frame and the page-world reader, to the sites that use them', () => {
     const text = JSON.stringify(m);
