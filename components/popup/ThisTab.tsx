@@ -12,6 +12,7 @@ import { isDramaWideSpoilerAhead } from '../../utils/playback/spoilers';
 import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
+import { NotReadReport } from './NotReadReport';
 import { PopupFact, useRevealed } from './PopupFact';
 import type { PopupServices } from './popup-services';
 
@@ -53,7 +54,7 @@ function Reason({ tab }: { tab: TabState | null }) {
     case 'not-watch-page':
       return <p class="bt-reason">{t('popupTabNotWatchPage', tab!.siteName)}</p>;
     case 'nothing-read':
-      return <p class="bt-reason">{t('popupTabNothingRead')}</p>;
+      return <NotReadReport tab={tab!} copy={(text) => navigator.clipboard.writeText(text)} />;
     case 'not-in-catalog':
       return <p class="bt-reason">{t('popupTabNotInCatalog', tab!.playing?.titles[0] ?? '')}</p>;
     default:

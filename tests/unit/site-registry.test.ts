@@ -25,6 +25,7 @@ const NOT_ADAPTERS = [
   'page-world.ts',
   'page-world-events.ts',
   'page-world-reader.ts',
+  'diagnosis.ts',
 ];
 
 /** The repositories docs/sites.md reads the sites from; every fixture names one. */

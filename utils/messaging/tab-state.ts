@@ -3,6 +3,7 @@
  * reason the popup gives when nothing is recognised there.
  */
 import type { EpisodeView } from './views';
+import type { SiteDiagnosis } from '../sites/diagnosis';
 import type { Playing, SiteId } from '../sites/types';
 
 /** The content script's answer to the popup's `tabState` message. */
@@ -20,6 +21,8 @@ export interface TabState {
   seriesKey: string | null;
   /** What the background answered for `playing`; null when it knows nothing or was not asked. */
   view: EpisodeView | null;
+  /** On a watch page that says nothing: which readers found nothing, for the popup's report. */
+  diagnosis?: SiteDiagnosis | null;
 }
 
 /** Why the popup shows what it shows for a tab. */
