@@ -122,6 +122,15 @@ describe('Netflix', () => {
     await page.close();
   });
 
+  it('names the episode from the player’s own data when the title bar says the same', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-player-data.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('Healer');
+    expect(bar).toContain('Episode 14');
+    await page.close();
+  });
+
   it('follows an auto-advance with no title bar, from the player’s own data, and no mouse moving', async () => {
     const page = await open('https://www.netflix.com/watch/80134711', 'netflix/watch-auto-advance.html');
     await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });

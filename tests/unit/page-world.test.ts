@@ -39,7 +39,7 @@ afterEach(() => {
 
 describe('the page-world reader on Netflix', () => {
   it('reads the playing session’s video id and the player’s metadata for it', () => {
-    openPage('netflix/watch-healer-e14.html', 'https://www.netflix.com/watch/80049015');
+    openPage('netflix/watch-player-data.html', 'https://www.netflix.com/watch/80049015');
     expect(answer()).toEqual({ videoId: '80049015', title: 'Healer', season: 1, episode: 14 });
   });
 
