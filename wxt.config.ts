@@ -3,12 +3,16 @@ import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
-import { SUPPORTED_MATCHES } from './utils/sites/matches';
+import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from './utils/sites/matches';
 
-/** The supported sites' origins: web_accessible_resources takes match patterns without a path. */
-const SUPPORTED_ORIGINS = [
-  ...new Set(SUPPORTED_MATCHES.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
+/** Sites' origins: web_accessible_resources takes match patterns without a path. */
+const originsOf = (matches: string[]) => [
+  ...new Set(matches.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
 ];
+const SUPPORTED_ORIGINS = originsOf(SUPPORTED_MATCHES);
+
+/** The page-world reader (entrypoints/page-reader.ts), injected into the pages of the sites that need it. */
+const PAGE_READER = 'page-reader.js';
 
 /** Every icon size the stores and the toolbar need, each made at build time from assets/icon.svg. */
 const ICON_SIZES = [16, 32, 48, 96, 128];
@@ -34,11 +38,16 @@ export default defineConfig({
     // The own-facts frame (entrypoints/own-facts/), which the overlay embeds: the viewer's own
     // facts show and are edited there, in the extension's origin, out of the page's reach.
     // Only the supported sites may embed it; on Chrome only at a per-session address, so a
-    // page cannot probe for the extension with it.
+    // page cannot probe for the extension with it. And the page-world reader, which the
+    // content script injects into the pages of the sites whose scripts hold what plays
+    // (Firefox's MV2 build reads it and injects its text: WXT's injectScript).
     web_accessible_resources:
       manifestVersion === 2
-        ? [OWN_FACTS_FRAME_PATH.slice(1)]
-        : [{ resources: [OWN_FACTS_FRAME_PATH.slice(1)], matches: SUPPORTED_ORIGINS, use_dynamic_url: true }],
+        ? [OWN_FACTS_FRAME_PATH.slice(1), PAGE_READER]
+        : [
+            { resources: [OWN_FACTS_FRAME_PATH.slice(1)], matches: SUPPORTED_ORIGINS, use_dynamic_url: true },
+            { resources: [PAGE_READER], matches: originsOf(PAGE_WORLD_MATCHES), use_dynamic_url: true },
+          ],
     // The toolbar button's icon (the popup entrypoint adds its page to the same key).
     [manifestVersion === 2 ? 'browser_action' : 'action']: {
       default_icon: Object.fromEntries(TOOLBAR_ICON_SIZES.map((size) => [size, `icons/${size}.png`])),

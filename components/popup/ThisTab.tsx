@@ -14,6 +14,7 @@ import { tabStatus, type TabState } from '../../utils/messaging/tab-state';
 import { FactSection, factCount } from '../Overlay';
 import { CorrectionForm } from './CorrectionForm';
 import { EmptyState } from './EmptyState';
+import { NotReadReport } from './NotReadReport';
 import type { PopupServices } from './popup-services';
 import { useShowMore } from './ShowMore';
 
@@ -80,7 +81,7 @@ function Reason({ tab }: { tab: TabState | null }) {
     case 'nothing-read':
       return (
         <EmptyState glyph="question" title={t('popupNothingReadTitle')}>
-          {text(t('popupTabNothingRead'))}
+          <NotReadReport tab={tab!} copy={(text) => navigator.clipboard.writeText(text)} />
         </EmptyState>
       );
     case 'not-in-catalog':

@@ -22,6 +22,8 @@ import type { TabState } from '../../utils/messaging/tab-state';
 import { badgeReport, type BadgeReport } from '../../utils/messaging/tab-badge';
 import { createOverlayHost } from './overlay-host';
 import { ignoreScriptStartedEvents } from './hardening';
+import { connectPageWorld } from './page-world';
+import { urlPattern, type SiteDiagnosis } from '../../utils/sites/diagnosis';
 
 /** Whether the viewer is typing: shortcuts must then leave the keys alone. */
 function typingInTextField(): boolean {
@@ -174,14 +176,19 @@ export default defineContentScript({
       if (next !== badge) sendToBackground('showBadge', (badge = next)).catch(() => undefined);
     };
 
+    // Sites that keep what plays in their scripts' objects: read there, on their own pages only.
+    let pageWorld: ReturnType<typeof connectPageWorld> | undefined;
+
     const start = () => {
       if (stopWatching) return;
+      if (site.pageWorld) pageWorld ??= connectPageWorld(ctx);
       stopWatching = watchPlaying(
         ctx,
         site,
         (playing) => void ask(playing),
         // A player that replaces its container (Prime Video, per video) takes the overlay with the old one.
         () => overlay.reanchor(),
+        pageWorld,
       );
     };
 
@@ -204,19 +211,37 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unwatch);
 
+    /** On a watch page that says nothing: which of the site's readers found nothing, for the popup's report. */
+    const diagnose = (url: URL): SiteDiagnosis => {
+      const page = pageWorld?.read();
+      return {
+        pattern: urlPattern(url),
+        readers: [
+          ...(site.pageWorld ? [{ reader: 'player-data' as const, answered: !!(page?.title ?? page?.next) }] : []),
+          { reader: 'page', answered: site.read(document, url) !== null },
+        ],
+        version: browser.runtime.getManifest().version,
+      };
+    };
+
     // The toolbar popup's "This tab".
-    const state = (): TabState => ({
-      site: site.id,
-      siteName: site.name,
-      siteOn: isSiteOn(settings, site.id),
-      watchPage: site.isWatchPage(new URL(location.href)),
-      playing: last,
-      seriesKey: last ? seriesKeyOf(last) : null,
-      view,
-      playback: overlay.playback,
-      spoilerSafe: settings.spoilerSafe,
-      dramaWideFacts: settings.dramaWideFacts,
-    });
+    const state = (): TabState => {
+      const url = new URL(location.href);
+      const watchPage = site.isWatchPage(url);
+      return {
+        site: site.id,
+        siteName: site.name,
+        siteOn: isSiteOn(settings, site.id),
+        watchPage,
+        playing: last,
+        seriesKey: last ? seriesKeyOf(last) : null,
+        view,
+        playback: overlay.playback,
+        spoilerSafe: settings.spoilerSafe,
+        dramaWideFacts: settings.dramaWideFacts,
+        diagnosis: watchPage && !last && isSiteOn(settings, site.id) ? diagnose(url) : null,
+      };
+    };
     answerPopup(ctx, site, state, async () => {
       // The popup may have just changed a correction or the settings: do not wait for the change event.
       settings = await getSettings();

@@ -12,7 +12,9 @@
  * - the player replacing its container (Prime Video builds a new one per
  *   video), through an observer on the container's parent, child list only;
  * - the page replacing <body> or <head> (some single-page apps rebuild the
- *   whole document), through an observer on <html>, child list only.
+ *   whole document), through an observer on <html>, child list only;
+ * - the page world's answer changing (Netflix moving to the next episode by
+ *   itself, its metadata arriving late), for sites that read it (page-world.ts).
  *
  * Only while a watch page has no player container yet is <body> observed; once
  * a container is known only it is. On other pages nothing is observed: only
@@ -24,6 +26,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playing, SiteAdapter } from '../../utils/sites/types';
+import type { PageWorld } from './page-world';
 
 /** The shortest time between two reads of the page: well under the one second a change must be noticed in. */
 export const MIN_READ_INTERVAL_MS = 50;
@@ -74,6 +77,7 @@ export function watchPlaying(
   site: SiteAdapter,
   onChange: (playing: Playing | null) => void,
   onContainer: ContainerListener = () => {},
+  pageWorld?: PageWorld,
 ): () => void {
   let current: Playing | null = null;
   let currentPage = '';
@@ -163,7 +167,7 @@ export function watchPlaying(
     const isWatchPage = site.isWatchPage(url);
     refreshObservers(isWatchPage);
     const page = pageKey(url);
-    let next = site.read(document, url);
+    let next = site.read(document, url, pageWorld?.read());
     if (next === null && page === currentPage && isWatchPage) next = current;
     currentPage = page;
     if (samePlaying(next, current)) return;
@@ -178,6 +182,7 @@ export function watchPlaying(
     timer = window.setTimeout(read, Math.max(0, lastRead + MIN_READ_INTERVAL_MS - performance.now()));
   }
 
+  pageWorld?.onChange(schedule);
   // WXT starts its URL watcher only for listeners added through the context.
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   for (const type of MEDIA_EVENTS) document.addEventListener(type, schedule, { capture: true, signal });

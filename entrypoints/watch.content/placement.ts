@@ -4,7 +4,6 @@
  * fullscreen), moved into whatever element the page sends fullscreen, and back.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { overlayTheme, type Settings } from '../../utils/preferences/settings';
 import type { Corner, SiteAdapter } from '../../utils/sites/types';
 import { OVERLAY_HOST_ATTRIBUTE, overlayHostName } from './hardening';
@@ -56,6 +55,40 @@ export function placedCorner(position: Corner, safe: Corner | undefined): Corner
   return safe && position.startsWith('top') ? safe : position;
 }
 
+/**
+ * The overlay's host element and its open shadow root: the page's CSS stops at
+ * it (`all: initial`), and the events a player listens for stop at it too.
+ * (What WXT's createShadowRootUi does for us, without the auto-mount machinery
+ * it bundles, which the content script's size budget cannot carry.)
+ */
+function shadowUi(css: string, render: (c: HTMLElement) => void, clear: (c: HTMLElement) => void) {
+  const shadowHost = document.createElement(overlayHostName());
+  const shadow = shadowHost.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important;}\n${css}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+  let mounted: HTMLElement | undefined;
+  return {
+    shadowHost,
+    get mounted() {
+      return mounted;
+    },
+    mount(anchor: Element) {
+      anchor.append(shadowHost);
+      render(container);
+      mounted = container;
+    },
+    remove() {
+      if (mounted) clear(mounted);
+      shadowHost.remove();
+      container.replaceChildren();
+      mounted = undefined;
+    },
+  };
+}
+
 export async function createPlacement(
   ctx: ContentScriptContext,
   site: SiteAdapter,
@@ -65,22 +98,8 @@ export async function createPlacement(
   /** A player we gave `position: relative` (see contain), and what its inline value was. */
   let positioned: { el: HTMLElement; value: string; priority: string } | null = null;
 
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: overlayHostName(),
-    position: 'inline',
-    anchor: () => anchor,
-    append: 'last',
-    css,
-    isolateEvents: ISOLATED_EVENTS,
-    onMount(container) {
-      render(container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) clear(container);
-    },
-  });
-
+  const ui = shadowUi(css, render, clear);
+  ctx.onInvalidated(() => ui.remove());
   ui.shadowHost.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
   const currentTarget = () => site.playerContainer(document) ?? document.body;
 
@@ -139,7 +158,7 @@ export async function createPlacement(
       anchor = target;
       // The host may have left the page with a replaced player; unmount it all the same.
       if (ui.mounted !== undefined || host.isConnected) ui.remove();
-      ui.mount();
+      ui.mount(anchor);
       followFullscreen();
     }
     contain(target);

@@ -74,7 +74,7 @@ describe('hostile pages', () => {
     await serveFixture(browser.context, `${top}?embed=true`, 'viki/watch-heirs-e14.html');
     const page = await openFixture(browser.context, top, 'hostile/viki-frame-top.html');
     const frame = page.frameLocator('#player-frame');
-    await frame.locator('#video-player [data-between-takes] .bt-toggle').waitFor({ state: 'visible', timeout: 15_000 });
+    await frame.locator('.video-js [data-between-takes] .bt-toggle').waitFor({ state: 'visible', timeout: 15_000 });
     expect(await frame.locator('[data-between-takes] .bt-toggle').innerText()).toContain('Heirs');
     // The top page, which only embeds the player, shows none of its own.
     await page.waitForTimeout(1500);

@@ -93,6 +93,15 @@ describe.each(journeyBrowsers())('in %s', (name) => {
       await page.close();
     });
 
+    it('follows Netflix’s auto-advance with no title bar, from the player’s own data (the page-world reader)', async () => {
+      const page = await browser.openSite('https://www.netflix.com/watch/80134711', 'netflix/watch-auto-advance.html');
+      await overlayBar(page, 'Episode 14');
+      await page.evaluate(() => (window as unknown as { __advance(): void }).__advance(), null);
+      await overlayBar(page, 'Episode 15', 3_000);
+      expect(await page.evaluate(() => document.querySelectorAll('[data-uia="video-title"]').length, null)).toBe(0);
+      await page.close();
+    });
+
     it('goes into fullscreen with the player', async () => {
       const page = await browser.openSite(HEALER_14.url, HEALER_14.fixture);
       await overlayBar(page);

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
-import { SUPPORTED_MATCHES } from '../../utils/sites/matches';
+import { SITES } from '../../utils/sites';
+import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from '../../utils/sites/matches';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -53,16 +54,31 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s manifest', (target) => {
     for (const pattern of matches) expect(BROAD).not.toContain(pattern);
   });
 
-  it('loads no remote code, and exposes to web pages only the own-facts frame, to the supported sites', () => {
+  it.each(SITES.map((site) => [site.name, site] as const))(
+    'runs its content script wherever %s’s adapter matches',
+    (_name, site) => {
+      const matches = (m.content_scripts ?? []).flatMap((c) => c.matches);
+      for (const pattern of site.matches) expect(matches).toContain(pattern);
+    },
+  );
+
+  it('loads no remote code, and exposes to web pages only the own-facts frame and the page-world reader, to the sites that use them', () => {
     const text = JSON.stringify(m);
     expect(text).not.toMatch(/https?:\/\//); // no remote script, update URL or CSP source
     const exposed = m['web_accessible_resources'];
     if (target === 'firefox-mv2') {
       // MV2 has no per-site list; Firefox gives every install its own random address anyway.
-      expect(exposed).toEqual(['own-facts.html']);
+      expect(exposed).toEqual(['own-facts.html', 'page-reader.js']);
     } else {
-      const sites = [...new Set(SUPPORTED_MATCHES.map((p) => p.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
-      expect(exposed).toEqual([{ resources: ['own-facts.html'], matches: sites, use_dynamic_url: true }]);
+      const origins = (matches: string[]) => [
+        ...new Set(matches.map((p) => p.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
+      ];
+      expect(exposed).toEqual([
+        { resources: ['own-facts.html'], matches: origins(SUPPORTED_MATCHES), use_dynamic_url: true },
+        { resources: ['page-reader.js'], matches: origins(PAGE_WORLD_MATCHES), use_dynamic_url: true },
+      ]);
+      // Netflix, Disney+, iQIYI, WeTV and Viu: not Prime Video, Viki, Kocowa or OnDemandKorea.
+      expect(origins(PAGE_WORLD_MATCHES)).toHaveLength(5);
     }
     expect(m['externally_connectable']).toBeUndefined();
     expect(m['content_security_policy']).toBeUndefined(); // the browsers' strict default

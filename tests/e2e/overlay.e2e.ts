@@ -155,6 +155,41 @@ describe('Netflix', () => {
     await page.close();
   });
 
+  it('names the episode from the player’s own data when the title bar says the same', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-player-data.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const bar = await toggle(page).innerText();
+    expect(bar).toContain('Healer');
+    expect(bar).toContain('Episode 14');
+    await page.close();
+  });
+
+  it('follows an auto-advance with no title bar, from the player’s own data, and no mouse moving', async () => {
+    const page = await open('https://www.netflix.com/watch/80134711', 'netflix/watch-auto-advance.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await toggle(page).innerText()).toContain('Episode 14');
+    expect(await page.locator('[data-uia="video-title"]').count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { __advance(): void }).__advance());
+    await overlayHost(page).locator('.bt-toggle:has-text("Episode 15")').waitFor({ timeout: 3_000 });
+    expect(await page.evaluate(() => (window as unknown as { __loadedOnce?: boolean }).__loadedOnce)).toBe(true);
+    expect(await overlayHost(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('recognises the episode when the player’s data arrives late, with no title bar', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-late-data.html');
+    await overlayHost(page).locator('.bt-toggle:has-text("Episode 14")').waitFor({ timeout: 10_000 });
+    expect(await toggle(page).innerText()).toContain('Healer');
+    await page.close();
+  });
+
+  it('recognises a German-labelled page ("Flg. 14") from the title bar alone', async () => {
+    const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-german.html');
+    await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await toggle(page).innerText()).toContain('Episode 14');
+    await page.close();
+  });
+
   it('goes into fullscreen with the player', async () => {
     const page = await open('https://www.netflix.com/watch/80049015', 'netflix/watch-healer-e14.html');
     await toggle(page).waitFor({ state: 'visible', timeout: 10_000 });
@@ -165,10 +200,12 @@ describe('Netflix', () => {
     await page.close();
   });
 
-  it('shows nothing on a browse page', async () => {
-    const page = await open('https://www.netflix.com/browse', 'netflix/browse.html');
-    await expectNoOverlay(page);
-    await page.close();
+  it('shows nothing on a browse page, nor on a title’s preview there', async () => {
+    for (const url of ['https://www.netflix.com/browse', 'https://www.netflix.com/browse?jbv=80049015']) {
+      const page = await open(url, 'netflix/browse.html');
+      await expectNoOverlay(page);
+      await page.close();
+    }
   });
 
   it('shows nothing for a show the catalog does not know', async () => {

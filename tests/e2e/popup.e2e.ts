@@ -177,6 +177,34 @@ describe('this tab', () => {
     await page.close();
   });
 
+  it('says which readers found nothing on a page it cannot read, and copies details with nothing personal', async () => {
+    const { page, tabId } = await openStreamingTab(
+      'https://www.netflix.com/watch/80049015?trackId=14170286',
+      'netflix/watch-site-changed.html',
+    );
+    await page.waitForLoadState('load');
+    const popup = await openPopup(tabId);
+    await popup
+      .getByText('Netflix page not read: its player data and title bar are both missing', { exact: false })
+      .waitFor({ timeout: 10_000 });
+    // What reaches the clipboard (a headless popup page cannot be granted the clipboard itself).
+    await popup.evaluate(() => {
+      navigator.clipboard.writeText = async (text: string) => {
+        (window as unknown as { copied: string }).copied = text;
+      };
+    });
+    await popup.getByRole('button', { name: 'Copy details' }).click();
+    await popup.getByRole('button', { name: 'Details copied' }).waitFor({ timeout: 5_000 });
+    const copied = await popup.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(copied).toMatch(/^Between Takes \d+\.\d+\.\d+: Netflix page not read\n/);
+    expect(copied).toContain('Page: https://www.netflix.com/watch/*?trackId=*');
+    expect(copied).toContain('Reader player-data: nothing');
+    expect(copied).toContain('Reader page: nothing');
+    expect(copied).not.toMatch(/80049015|14170286/);
+    await popup.close();
+    await page.close();
+  });
+
   it('switches the site off and on, and the open tab follows at once', async () => {
     const { page, tabId } = await openStreamingTab(
       'https://www.netflix.com/watch/80049015',

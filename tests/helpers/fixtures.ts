@@ -9,7 +9,7 @@ export function fixtureHtml(name: string): string {
 }
 
 /**
- * A saved page as a Document at `url`, its scripts not run: what an adapter sees
+ * A fixture page as a Document at `url`, its scripts not run: what an adapter sees
  * of the page as served, before any of the page's own code changes it.
  */
 export function fixtureDocument(name: string, url: string): Document {

@@ -20,6 +20,13 @@ describe('titleKey', () => {
     ['Épisode', 'episode'],
     ['\u200fHealer\u200e', 'healer'],
     ['   ', ''],
+    ['Bread, Love & Dreams', 'breadloveanddreams'],
+    ['Bread, Love and Dreams', 'breadloveanddreams'],
+    ['Dr. Romantic', 'doctorromantic'],
+    ['Doctor Romantic', 'doctorromantic'],
+    ['Mr. Queen', 'misterqueen'],
+    ['Drama', 'drama'], // "dr" only as a whole word
+    ['Mr.Sunshine', 'mistersunshine'],
   ])('%s → %s', (title, key) => {
     expect(titleKey(title)).toBe(key);
   });
@@ -110,6 +117,38 @@ describe('matchTitle over the catalog', () => {
     ['尽管如此'], // a localized title no record carries
     [''],
   ])('%s matches nothing', async (title) => {
+    expect(await match(title)).toBeNull();
+  });
+
+  // The same title as stores print it: one fixed word for another, never a guess.
+  it.each([
+    ['Bread, Love & Dreams', 'baker-king-kim-tak-goo'], // the record says "and"
+    ['Queen & I', 'queen-in-hyuns-man'],
+    ['Emergency Man & Woman', 'emergency-couple'],
+    ['Mister Queen', 'mr-queen'], // the record says "Mr."
+    ['Mister Sunshine', 'mr-sunshine'],
+    ['Doctor Cha', 'doctor-cha'], // the record's alias says "Dr. Cha"
+    ['Dr Cha', 'doctor-cha'],
+    ['King: Eternal Monarch', 'the-king-eternal-monarch'], // no leading "The"
+    ['The King - Eternal Monarch', 'the-king-eternal-monarch'],
+    ['Nevertheless:', 'nevertheless'], // a trailing colon for the record's comma
+    ["The Princess' Man", 'the-princess-man'],
+    ['Princess Man', 'the-princess-man'],
+  ])('%s (a store’s spelling) → %s', async (title, id) => {
+    expect(await match(title)).toBe(id);
+  });
+
+  it.each([
+    // A spelling variant of another drama's title is still that other drama, or nothing.
+    ['Mister Sunshine Queen'],
+    ['Dr. Queen'],
+    ['Mr. Cha'],
+    ['Queen & King'],
+    ['Doctor'],
+    ['Mister'],
+    ['&'],
+    ['Bread & Love'],
+  ])('%s, a variant naming no drama, matches nothing', async (title) => {
     expect(await match(title)).toBeNull();
   });
 

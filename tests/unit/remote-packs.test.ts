@@ -6,6 +6,8 @@ import { lookupEpisode } from '../../entrypoints/background/lookup';
 import { addOwnFact } from '../../utils/db/own-facts';
 import { updateRemotePacks, type Fetcher } from '../../utils/db/remote-packs';
 import { catalog } from '../helpers/catalog';
+import { shardRecords } from '../../utils/db/shard-records';
+import { titleKeysOf } from '../../utils/catalog/match-title';
 import { seededDb as seedTestDb } from '../helpers/seeded-db';
 import { dumpDb } from '../helpers/db-dump';
 import { remoteShard, manifestFor, sha256, type ShardPack } from '../helpers/remote-pack';
@@ -497,5 +499,22 @@ describe('remote packs', () => {
     expect(await dumpDb(db)).toEqual(before);
     // What the background runs at every worker start: nothing to do.
     expect(await seedCatalog(db, catalog)).toBe(false);
+  });
+});
+
+describe('a shard stored before title keys changed', () => {
+  it('is laid over the catalog under the keys titles have now', async () => {
+    const drama = { ...catalog.dramas.find((d) => d.id === 'queen-in-hyuns-man')!, titleKeys: ['queeni'] };
+    const { drama: laid } = shardRecords({
+      dramaId: drama.id,
+      drama,
+      facts: [],
+      sources: [],
+      sha256: '',
+      manifestUrl: 'https://packs.example/manifest.json',
+      fetchedAt: 0,
+    });
+    expect(laid.titleKeys).toEqual(titleKeysOf(drama));
+    expect(laid.titleKeys).toContain('queenandi');
   });
 });

@@ -4,21 +4,43 @@
  * Titles are compared by key, a normal form that ignores what differs between
  * platforms and the press but never the words themselves: case, accents,
  * punctuation, spacing ("Bubble Gum" / "Bubblegum"), a leading English article
- * ("The Heirs" / "Heirs") and a trailing year ("Healer (2014)"). There is no
- * fuzzy step: a title whose key no drama carries matches nothing, because showing
- * the nearest wrong drama is worse than showing nothing.
+ * ("The Heirs" / "Heirs"), a trailing year ("Healer (2014)"), "&" for "and"
+ * ("Bread, Love & Dreams"), and the few abbreviations stores write for a whole
+ * word ("Dr. Romantic" / "Doctor Romantic", "Mr. Queen" / "Mister Queen"): each
+ * is one fixed word for one fixed word, not a guess. There is no fuzzy step: a
+ * title whose key no drama carries matches nothing, because showing the
+ * nearest wrong drama is worse than showing nothing.
  */
 import type { Drama } from './types';
 
 const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
 const TRAILING_YEAR = /\s*[([]?\s*(?:19|20)\d\d\s*[)\]]?$/;
 
+/**
+ * Abbreviations that stand for exactly one word in a title, whichever store
+ * writes them: "Dr." is "Doctor", never anything else, in a drama's name.
+ * ("St." is left out: Saint or Street.)
+ */
+const WHOLE_WORDS: Readonly<Record<string, string>> = {
+  dr: 'doctor',
+  mr: 'mister',
+  vs: 'versus',
+  pt: 'part',
+  vol: 'volume',
+};
+const ABBREVIATION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(WHOLE_WORDS).join('|')})(?![\p{L}\p{N}])`,
+  'gu',
+);
+
 /** The normal form under which titles are compared; '' when nothing is left. */
 export function titleKey(title: string): string {
   let s = title.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
-  // Punctuation and symbols (commas, colons, dashes, quotes, "&") separate words.
+  // "&" is the word "and"; other punctuation and symbols (commas, colons, dashes, quotes) separate words.
   s = s
+    .replace(/&/g, ' and ')
     .replace(/[\p{P}\p{S}\p{Cc}\p{Cf}\p{Cs}]+/gu, ' ')
+    .replace(ABBREVIATION, (word) => WHOLE_WORDS[word]!)
     .replace(/\s+/gu, ' ')
     .trim();
   // A title that is only a year ("1997") keeps it.

@@ -7,6 +7,7 @@
  * shard is stored as served; the namespace is applied wherever it is laid over
  * the catalog (seed.ts, remote-packs.ts), so shards stored before keep to it too.
  */
+import { titleKeysOf } from '../catalog/match-title';
 import type { Drama, Fact, SourceRef } from '../catalog/types';
 import type { RemoteShard } from './database';
 
@@ -23,7 +24,9 @@ export function shardSourceRange(dramaId: string): IDBKeyRange {
 /** The drama, facts and sources a shard lays over the catalog. */
 export function shardRecords(shard: RemoteShard): { drama: Drama; facts: Fact[]; sources: SourceRef[] } {
   return {
-    drama: shard.drama,
+    // Keys computed now, not when the shard was fetched: an update that changes how
+    // titles are keyed (match-title.ts) keeps a stored shard's drama findable.
+    drama: { ...shard.drama, titleKeys: titleKeysOf(shard.drama) },
     facts: shard.facts.map((fact) => ({ ...fact, sourceId: shardSourceId(shard.dramaId, fact.sourceId) })),
     sources: shard.sources.map((source) => ({ ...source, id: shardSourceId(shard.dramaId, source.id) })),
   };

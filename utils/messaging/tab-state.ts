@@ -3,6 +3,7 @@
  * reason the popup gives when nothing is recognised there.
  */
 import type { EpisodeView } from './views';
+import type { SiteDiagnosis } from '../sites/diagnosis';
 import type { Playing, SiteId } from '../sites/types';
 
 /** The content script's answer to the popup's `tabState` message. */
@@ -28,6 +29,8 @@ export interface TabState {
   /** The viewer's settings that shape the episode's list (the overlay's and the popup's). */
   spoilerSafe: boolean;
   dramaWideFacts: boolean;
+  /** On a watch page that says nothing: which readers found nothing, for the popup's report. */
+  diagnosis?: SiteDiagnosis | null;
 }
 
 /** Why the popup shows what it shows for a tab. */

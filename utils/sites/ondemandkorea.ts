@@ -1,9 +1,16 @@
 /**
- * OnDemandKorea. Watch pages are /(en/|ko/)player/vod/<program-slug>?contentId=<id>:
- * the program slug names the series (and is its stable id on the site), the
- * contentId the episode. The page carries JSON-LD (TVEpisode with partOfSeries)
- * and titles like "Breakup Probation, A Week: E08" or, in Korean, "힐러 14회".
- * No open-source adapter exists; the shapes follow public test data.
+ * OnDemandKorea. Watch pages are /(en/)player/vod/<program-slug>?contentId=<id>
+ * (yt-dlp/yt-dlp yt_dlp/extractor/ondemandkorea.py OnDemandKoreaIE): the
+ * contentId names the episode or film, and the same path without it is the
+ * program's page, where nothing plays (OnDemandKoreaProgramIE). The program
+ * slug is the series' stable id, and a title only as a last resort ("breakup
+ * probation a week" for "Breakup Probation, A Week").
+ *
+ * yt-dlp reads the title and episode from ODK's playback API, not from the
+ * page; no anchor shows the page's own markup. The page layers read here,
+ * document.title and og:title "Show: E08" and JSON-LD TVEpisode, are our
+ * assumption of what the page carries (docs/sites.md); a page without them
+ * yields the slug alone and no episode.
  */
 import {
   decodeSegment,
@@ -18,7 +25,7 @@ import { playingFrom, splitShowTitle, type LayerReading } from './playing-builde
 import type { Playing, SiteAdapter } from './types';
 
 /** The program slug is lower-case words joined by hyphens. */
-const WATCH_PATH = /^\/(?:(?:en|ko)\/)?player\/vod\/([a-z0-9][a-z0-9-]*)\/?$/;
+const PLAYER_PATH = /^\/(?:(?:en|ko)\/)?player\/vod\/([a-z0-9][a-z0-9-]*)\/?$/;
 
 /** The names OnDemandKorea appends to its page titles, in English and Korean. */
 const SITE_NAME = String.raw`OnDemandKorea|On Demand Korea|ODK|온디맨드코리아`;
@@ -29,31 +36,33 @@ export const ondemandkorea: SiteAdapter = {
   matches: ['*://*.ondemandkorea.com/*'],
 
   isWatchPage(url) {
-    return WATCH_PATH.test(url.pathname);
+    return PLAYER_PATH.test(url.pathname) && /^\d+$/.test(url.searchParams.get('contentId') ?? '');
   },
 
   read(doc, url): Playing | null {
-    const path = WATCH_PATH.exec(url.pathname);
+    const path = this.isWatchPage(url) && PLAYER_PATH.exec(url.pathname);
     if (!path) return null;
     const slug = decodeSegment(path[1]!);
     // The slug is the most stable layer for the series but says nothing of the
     // episode; document.title follows the episode on client-side navigation,
     // JSON-LD and og:title describe the page as loaded.
     const readings: LayerReading[] = [{ title: slug.replace(/-/g, ' ') }];
-    const fromTitle = splitShowTitle(doc.title, SITE_NAME);
+    // A film's title is "<program>: Main Movie" (yt-dlp's test): the program is the title.
+    const split = (raw: string) => splitShowTitle(raw.replace(/:\s*Main Movie\b/i, ''), SITE_NAME);
+    const fromTitle = split(doc.title);
     if (fromTitle) readings.push(fromTitle);
     for (const obj of jsonLdObjects(doc)) {
       if (obj['@type'] !== 'TVEpisode') continue;
       const number = numberAt(obj, ['episodeNumber']);
       readings.push({ title: stringAt(obj, ['partOfSeries', 'name']), label: number ? { episode: number } : {} });
     }
-    const fromOg = splitShowTitle(metaContent(doc, 'og:title'), SITE_NAME);
+    const fromOg = split(metaContent(doc, 'og:title'));
     if (fromOg) readings.push(fromOg);
     return playingFrom('ondemandkorea', readings, seriesIdOf(slug));
   },
 
   playerContainer(doc) {
-    // ODK's player is video.js; its root is the element sent fullscreen.
+    // No anchor names ODK's player root: a video.js root if there is one, else the video's parent.
     return doc.querySelector('.video-js') ?? videoContainer(doc);
   },
 };

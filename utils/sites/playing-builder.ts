@@ -36,7 +36,7 @@ export function playingFrom(site: SiteId, readings: LayerReading[], seriesId?: s
  * boundary, so the "E" inside "Hae-young" is not a label.
  */
 const LABEL_AT_END =
-  /^(.+?)\s*(?:[-–—|:·]\s*)?((?<![\p{L}\d])(?:(?:S(?:eason)?\s*\d{1,2}\s*[:.,]?\s*)?(?:Episode|Ep\.?|EP|E|Episodio|Episódio|Épisode|Folge)\s*\d{1,3}|第\s*\d{1,3}\s*[集话話]|제?\s*\d{1,3}\s*[화회])(?![\p{L}\d]).*)$/iu;
+  /^(.+?)\s*(?:[-–—|:·]\s*)?((?<![\p{L}\d])(?:(?:S(?:eason)?\s*\d{1,2}\s*[:.,]?\s*)?(?:Episode|Ep\.?|EP|E|Episodio|Episódio|Épisode|Folge)\s*\d{1,4}|第\s*\d{1,4}\s*[集话話]|제?\s*\d{1,4}\s*[화회])(?![\p{L}\d]).*)$/iu;
 
 /**
  * Splits a page or player title into the show's name and its episode label,

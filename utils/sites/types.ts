@@ -1,4 +1,5 @@
 /** What a site adapter reads from a streaming page. */
+import type { PageData } from './page-world';
 
 /** Every site Between Takes knows, by a short stable id. */
 export const SITE_IDS = [
@@ -40,10 +41,19 @@ export interface SiteAdapter {
   name: string;
   /** Match patterns for the content script: only these pages ever run our code. */
   matches: string[];
+  /**
+   * Whether its pages hold what plays in their own scripts' objects, out of the
+   * content script's reach: the page-world reader (entrypoints/page-reader.ts)
+   * is then injected and its checked answer passed to `read`.
+   */
+  pageWorld?: true;
   /** Whether a URL of this site is a page that plays one video. */
   isWatchPage(url: URL): boolean;
-  /** Pure: what (document, url) says is playing, or null when it says nothing yet. */
-  read(doc: Document, url: URL): Playing | null;
+  /**
+   * Pure: what (document, url) says is playing, or null when it says nothing yet;
+   * `page` is the page world's checked answer, for adapters with `pageWorld`.
+   */
+  read(doc: Document, url: URL, page?: PageData): Playing | null;
   /** The element that holds the player and goes fullscreen; the overlay lives in it. */
   playerContainer(doc: Document): Element | null;
   /**

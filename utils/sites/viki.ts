@@ -1,16 +1,19 @@
 /**
  * Rakuten Viki. Watch pages are /videos/<n>v with an optional slug
- * "-<show>-episode-<N>"; the slug is missing on some links. The page also says
- * what is playing in og:title and document.title, both like
- * "Heirs - Episode 14" (document.title may add " | Rakuten Viki"), and both
- * update on client-side navigation. The player is video.js.
+ * "-<show>-episode-<N>", and /player/<n>v (yt-dlp/yt-dlp viki.py, read at its
+ * last version b872ffec); the slug is missing on some links and names a film or
+ * a clip as it names a show. The page names the show in `#channel-link > span`,
+ * two parts joined by ": " (PreMiD/Activities websites/V/Viki/presence.ts: the
+ * show and the episode; which comes first is not shown, so either is read).
+ * After those, layers no anchor confirms, read last: document.title and og:title
+ * "Heirs - Episode 14", JSON-LD TVEpisode. The player is video.js.
  */
 import { parseEpisodeLabel, parseEpisodeSlug } from './readers/episode-label';
 import { cleanText, decodeSegment, jsonLdObjects, metaContent, seriesIdOf, stringAt } from './readers/page-data';
 import { playingFrom, type LayerReading } from './playing-builder';
 import type { Playing, SiteAdapter } from './types';
 
-const WATCH_PATH = /^\/videos\/(\d+v)(?:-([^/]+))?\/?$/;
+const WATCH_PATH = /^\/(?:videos|player)\/(\d+v)(?:-([^/]+))?\/?$/;
 
 /** The series' id in a link to its page, /tv/21789c-heirs → "21789c". */
 const SERIES_LINK = /\/tv\/(\d+c)(?:-|\/|$)/;
@@ -43,13 +46,23 @@ export const viki: SiteAdapter = {
       if (split) readings.push({ title: split.title, label: parseEpisodeLabel(split.label) });
     };
 
-    // The URL and document.title are what Viki updates on client-side
-    // navigation, so they come first; JSON-LD and og:title can be left over
-    // from the page that was loaded.
+    // The URL and the channel link follow client-side navigation and are what
+    // the anchors read; document.title, JSON-LD and og:title, which no anchor
+    // reads, come after.
     if (path[2]) {
       const slug = parseEpisodeSlug(decodeSegment(path[2]));
       readings.push({ title: slug.title.replace(/-/g, ' '), label: slug.episode ? { episode: slug.episode } : {} });
     }
+    // "<one>: <other>": the part that is an episode label is the label, the other the show.
+    const channel = doc.querySelector('#channel-link');
+    const [first = '', ...rest] = cleanText(channel?.querySelector('span')?.textContent).split(': ');
+    const second = rest.join(': ');
+    const firstLabel = parseEpisodeLabel(first);
+    readings.push(
+      firstLabel.episode !== undefined
+        ? { title: second, label: firstLabel }
+        : { title: first, label: parseEpisodeLabel(second) },
+    );
     fromPageTitle(cleanText(doc.title));
     const jsonLd = jsonLdObjects(doc);
     for (const obj of jsonLd) {
@@ -64,7 +77,7 @@ export const viki: SiteAdapter = {
 
     // The show's title links to its series page; JSON-LD's partOfSeries.url names it too.
     const seriesLinks = [
-      doc.querySelector('a[href*="/tv/"]')?.getAttribute('href') ?? '',
+      (channel ?? doc.querySelector('a[href*="/tv/"]'))?.getAttribute('href') ?? '',
       ...jsonLd.map((obj) => stringAt(obj, ['partOfSeries', 'url'])),
     ];
     const seriesId = seriesLinks.map((href) => seriesIdOf(SERIES_LINK.exec(href)?.[1])).find((id) => id);

@@ -1,4 +1,5 @@
 /** Small readers for the layers a streaming page offers, shared by the adapters. */
+import { MAX_EPISODE } from './episode-label';
 
 /** The longest title we read from a page; anything longer is not a show title. */
 export const MAX_TITLE_LENGTH = 200;
@@ -73,27 +74,19 @@ export function seriesIdOf(value: unknown): string | undefined {
   return id.length > 0 && id.length <= MAX_SERIES_ID_LENGTH && /^[\p{L}\p{N}._~-]+$/u.test(id) ? id : undefined;
 }
 
-/** The page's Next.js data (`<script id="__NEXT_DATA__">`), or undefined when absent or broken. */
-function nextData(doc: Document): Record<string, unknown> | undefined {
-  const script = doc.getElementById('__NEXT_DATA__');
-  if (!script) return undefined;
-  try {
-    const value: unknown = JSON.parse(script.textContent ?? '');
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Next.js writes `__NEXT_DATA__` once, for the page as loaded, and leaves it in
- * place on client-side navigation: it describes the current video only while
- * its route `query` still names the id in the URL.
+ * The page's Next.js data (`<script id="__NEXT_DATA__">`, else `window.__NEXT_DATA__`
+ * as the page world's answer carries it), or undefined when absent or broken.
+ * Next.js writes it once, for the page as loaded, and leaves it in place on
+ * client-side navigation: each adapter checks that it still describes the video
+ * in the URL before believing it.
  */
-export function nextDataFor(doc: Document, urlId: string): Record<string, unknown> | undefined {
-  const data = nextData(doc);
-  if (!data || !urlId) return undefined;
-  return JSON.stringify(data['query'] ?? null).includes(urlId) ? data : undefined;
+export function nextData(doc: Document, page?: { next?: unknown }): unknown {
+  try {
+    return JSON.parse(doc.getElementById('__NEXT_DATA__')?.textContent ?? '');
+  } catch {
+    return page?.next;
+  }
 }
 
 /** The value at `path` inside parsed JSON, or undefined when any step is missing. */
@@ -112,11 +105,11 @@ export function stringAt(value: unknown, path: readonly string[]): string {
   return typeof found === 'string' ? cleanText(found) : '';
 }
 
-/** A positive whole number at `path` (number or digit string), or undefined. */
+/** An episode number at `path` (a number or digit string, 1 to MAX_EPISODE), or undefined. */
 export function numberAt(value: unknown, path: readonly string[]): number | undefined {
   const found = pathValue(value, path);
   const n = typeof found === 'string' && /^\d+$/.test(found.trim()) ? Number(found) : found;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 500 ? n : undefined;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= MAX_EPISODE ? n : undefined;
 }
 
 /** Open shadow roots nest at most this deep on the players we know; bounds the walk. */
