@@ -21,7 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
-import { launchWithExtension, ROOT, serveFixture, type ExtensionBrowser } from './lib/browser';
+import { frontTabId, launchWithExtension, ROOT, serveFixture, type ExtensionBrowser } from './lib/browser';
 
 const WIDTH = 1280;
 const HEIGHT = 800;
@@ -385,15 +385,6 @@ async function waitForOpacity(locator: Locator, opacity: string): Promise<void> 
       await locator.elementHandle(),
       opacity,
     ] as const);
-}
-
-/** The id the extension's tabs API gives `page`'s tab, brought to the front. */
-async function frontTabId(browser: ExtensionBrowser, page: Page): Promise<number> {
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
 }
 
 /** The popup about a tab on `url` (answered by a test fixture), in the state `status`. */

@@ -110,6 +110,19 @@ export async function launchPlain(extensionDir?: string): Promise<{ context: Bro
   };
 }
 
+/**
+ * The id the extension's tabs API gives `page`'s tab, brought to the front first (or the
+ * tab in front, without a page). The extension may ask for a tab's id, not its URL: it
+ * has no `tabs` permission.
+ */
+export async function frontTabId(browser: ExtensionBrowser, page?: Page): Promise<number> {
+  await page?.bringToFront();
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+}
+
 /** Answers `url` (and only it) with a fixture page from tests/fixtures. */
 export async function serveFixture(context: BrowserContext, url: string, fixture: string): Promise<void> {
   const body = readFileSync(join(ROOT, 'tests', 'fixtures', fixture));

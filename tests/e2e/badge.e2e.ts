@@ -6,7 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openFixture, serveFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import {
+  frontTabId,
+  launchWithExtension,
+  openFixture,
+  serveFixture,
+  type ExtensionBrowser,
+} from '../../scripts/lib/browser';
 import { overlayHost, overlayToggle } from '../helpers/overlay';
 
 const WATCH_URL = 'https://www.netflix.com/watch/80049015';
@@ -48,14 +54,7 @@ async function badgeShows(tabId: number, text: string): Promise<Badge> {
 /** Opens a streaming URL answered by a fixture, and returns the page with its tab id. */
 async function openStreamingTab(url: string, fixture: string): Promise<{ page: Page; tabId: number }> {
   const page = await openFixture(browser.context, url, fixture);
-  await page.bringToFront();
-  // The newest tab is the active one: the extension can ask for its id, not its URL (no tabs permission).
-  const tabId = await browser.worker.evaluate(async () => {
-    type Tabs = { query(filter: object): Promise<{ id?: number }[]> };
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
+  const tabId = await frontTabId(browser, page);
   expect(tabId).toBeGreaterThan(0);
   return { page, tabId };
 }

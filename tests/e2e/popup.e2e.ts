@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { frontTabId, launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { overlayToggle } from '../helpers/overlay';
 
 let browser: ExtensionBrowser;
@@ -30,14 +30,7 @@ async function openPopup(tab?: number): Promise<Page> {
 /** Opens a streaming URL answered by a fixture, and returns the page with its tab id. */
 async function openStreamingTab(url: string, fixture: string): Promise<{ page: Page; tabId: number }> {
   const page = await openFixture(browser.context, url, fixture);
-  await page.bringToFront();
-  // The newest tab is the active one: ask the extension for its id.
-  const tabId = await browser.worker.evaluate(async () => {
-    type Tabs = { query(filter: object): Promise<{ id?: number }[]> };
-    const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-    const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
+  const tabId = await frontTabId(browser, page);
   expect(tabId).toBeGreaterThan(0);
   return { page, tabId };
 }

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { frontTabId, launchWithExtension, openFixture, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { overlayHost } from '../helpers/overlay';
 
 const WATCH_URL = 'https://www.netflix.com/watch/80049015';
@@ -239,11 +239,7 @@ describe('one spoiler rule', () => {
 
   /** The popup's This tab for the page's tab, its facts shown. */
   async function popupFacts(page: Page): Promise<string[]> {
-    await page.bringToFront();
-    const tabId = await browser.worker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id ?? -1;
-    });
+    const tabId = await frontTabId(browser, page);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('[data-status="recognised"]').waitFor({ timeout: 10_000 });

@@ -1,6 +1,6 @@
 /** The journey driver for Chromium: Playwright over Debian's chromium (scripts/lib/browser.ts). */
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, openFixture } from '../../../scripts/lib/browser';
+import { frontTabId, launchWithExtension, openFixture } from '../../../scripts/lib/browser';
 import type { JourneyBrowser, JourneyPage } from './types';
 
 /** Playwright's CSS engine already pierces open shadow roots: ` >>> ` is a descendant step. */
@@ -50,13 +50,7 @@ export async function launchChromiumDriver(): Promise<JourneyBrowser> {
       await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
       return wrap(page);
     },
-    frontTabId: () =>
-      browser.worker.evaluate(async () => {
-        type Tabs = { query(filter: object): Promise<{ id?: number }[]> };
-        const { tabs } = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
-        const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.id ?? -1;
-      }),
+    frontTabId: () => frontTabId(browser),
     badgeText: (tabId) =>
       browser.worker.evaluate(async (tabId) => {
         type Action = { getBadgeText(details: { tabId: number }): Promise<string> };
