@@ -134,6 +134,14 @@ describe('search', () => {
     expect(byTitle!.matched).toBeNull();
   });
 
+  it('names the cast member the whole query names, not the first who shares one word with it', () => {
+    // City Hunter's cast lists Lee Min-ho before Park Min-young; "min" is in both names.
+    const cityHunter = index.search('Park Min-young').find((r) => r.drama.id === 'city-hunter');
+    expect(cityHunter!.matched).toEqual({ kind: 'person', text: 'Park Min-young' });
+    const again = index.search('Lee Min-ho').find((r) => r.drama.id === 'city-hunter');
+    expect(again!.matched).toEqual({ kind: 'person', text: 'Lee Min-ho' });
+  });
+
   it('caps the number of results', () => {
     expect(index.search('jung').length).toBeGreaterThan(3);
     expect(index.search('jung', 3)).toHaveLength(3);

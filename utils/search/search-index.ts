@@ -348,17 +348,28 @@ function wordFinds(word: string, text: string, typos = true): boolean {
   return terms.some((t) => t.startsWith(word) || (typos && word.length >= MIN_TYPO_LENGTH && withinOneEdit(word, t)));
 }
 
+/**
+ * Of `candidates`, the one that the most of `words` find (the first of equals), or
+ * undefined when none finds any: "Park Min-young" names Park Min-young, not an actor
+ * listed before her who shares "Min".
+ */
+function mostFound(candidates: string[], words: string[], typos: boolean): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const candidate of candidates) {
+    const count = words.filter((w) => wordFinds(w, candidate, typos)).length;
+    if (count > bestCount) [best, bestCount] = [candidate, count];
+  }
+  return best;
+}
+
 /** The other name or person a query names, for "also known as …" and "cast: …" under a result. */
 function describeMatch(drama: SearchDrama, words: string[], fields: MatchField[]): SearchResult['matched'] {
   const unmatchedByTitle = words.filter((w) => !wordFinds(w, drama.title));
   if (unmatchedByTitle.length === 0) return null;
-  const name = fields.includes('title')
-    ? drama.names.slice(1).find((n) => unmatchedByTitle.some((w) => wordFinds(w, n)))
-    : undefined;
+  const name = fields.includes('title') ? mostFound(drama.names.slice(1), unmatchedByTitle, true) : undefined;
   if (name) return { kind: 'name', text: name };
-  const person = fields.includes('people')
-    ? drama.people.find((p) => unmatchedByTitle.some((w) => wordFinds(w, p, false)))
-    : undefined;
+  const person = fields.includes('people') ? mostFound(drama.people, unmatchedByTitle, false) : undefined;
   return person ? { kind: 'person', text: person } : null;
 }
 
