@@ -55,6 +55,8 @@ export async function createOverlayHost(
 ): Promise<OverlayHost> {
   let view: EpisodeView | null = null;
   let settings: Settings | null = null;
+  /** The own-facts frame's address for `view` and `settings`: made when they change, not at every paint. */
+  let frameUrl: string | undefined;
 
   const cards = createCardSession({ onChange: () => paint(), onSeen, lifetime: ctx.signal });
   const placement = await createPlacement(ctx, site, {
@@ -82,7 +84,7 @@ export async function createOverlayHost(
         card={cards.card}
         onDismissCard={cards.dismiss}
         onClose={onClose}
-        ownFactsFrame={ownFactsFrame?.(view, settings)}
+        ownFactsFrame={frameUrl}
       />,
       container,
     );
@@ -93,6 +95,7 @@ export async function createOverlayHost(
       !view || dramaEpisodeKey(view.drama.id, view.episode) !== dramaEpisodeKey(next.drama.id, next.episode);
     view = next;
     settings = nextSettings;
+    frameUrl = ownFactsFrame?.(next, nextSettings);
     if (episodeChanged) cards.stop();
     placement.place(nextSettings);
     cards.follow(next, nextSettings, findVideo(placement.anchor));
