@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { catalogPlugin } from './scripts/catalog-plugin';
+import { catalogPlugin, compileCatalogDir } from './scripts/catalog-plugin';
+import { BUNDLED_CATALOG_FILE } from './utils/catalog/bundled-name';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
 import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from './utils/sites/matches';
@@ -98,4 +99,11 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), catalogPlugin('data')],
   }),
+  hooks: {
+    // The bundled pack as a file of the package, read when the database is seeded
+    // (utils/catalog/bundled-file.ts): not a module every background start evaluates.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: BUNDLED_CATALOG_FILE, contents: JSON.stringify(compileCatalogDir('data')) });
+    },
+  },
 });

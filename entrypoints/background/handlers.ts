@@ -23,6 +23,7 @@ import {
   type OwnFactDraft,
 } from '../../utils/db/own-facts';
 import { recordProgress } from '../../utils/db/progress';
+import { markOnce } from '../../utils/perf-marks';
 import { updateRemotePacks, type RemoteResult } from '../../utils/db/remote-packs';
 import type {
   BackgroundProtocol,
@@ -64,8 +65,8 @@ export interface HandlerDeps {
   extensionUrl: string;
   /** The catalog as it can be reached now. */
   catalog: () => Promise<CatalogAccess>;
-  /** The bundled pack (remote updates lay shards over it). */
-  bundled: CatalogPack;
+  /** Reads the bundled pack (remote updates lay shards over it). */
+  bundled: () => Promise<CatalogPack>;
   /** Remembers the outcome of a remote update (the options page shows it). */
   saveRemoteResult?: (manifestUrl: string, result: RemoteResult) => Promise<void>;
   /** The toolbar button's badge per tab; without it `showBadge` does nothing. */
@@ -138,8 +139,16 @@ function catalogHandlers({
       const access = await deps.catalog();
       // The viewer's own facts never go to a content script: its page's scripts share its DOM.
       const view = await lookupEpisode(access.reader, playing.data, { ownFacts: fromExtensionPage(sender) });
+      markOnce('bt-first-lookup-answered');
       // What plays is how far the viewer has got: the popup veils facts about later episodes.
-      if (view?.episode && access.kind === 'idb') await recordProgress(access.db, view.drama.id, view.episode);
+      // Written after answering: the overlay does not wait for a write it does not need.
+      if (view?.episode && access.kind === 'idb') {
+        const { db } = access;
+        const episode = view.episode;
+        void recordProgress(db, view.drama.id, episode).catch((err: unknown) =>
+          console.warn('Between Takes: could not record progress', err),
+        );
+      }
       return view;
     },
 
@@ -308,7 +317,7 @@ function remotePackHandlers({
       if (!target.success) return { ok: false, problem: { code: 'bad-url', detail: 'no manifest URL' } };
       const db = await database();
       const result: RemoteResult = db
-        ? await updateRemotePacks(db, target.data.manifestUrl, deps.bundled)
+        ? await updateRemotePacks(db, target.data.manifestUrl, await deps.bundled())
         : { ok: false, problem: { code: 'storage', detail: STORAGE_UNAVAILABLE } };
       await deps.saveRemoteResult?.(target.data.manifestUrl, result);
       return result;

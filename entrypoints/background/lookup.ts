@@ -1,8 +1,9 @@
 /** Answers "what does the catalog know about what this page is playing?". */
 import { dramaEpisodeKey } from '../../utils/catalog/episode-key';
 import { withSources } from '../../utils/catalog/fact-source';
-import type { Drama } from '../../utils/catalog/types';
 import { matchTitle } from '../../utils/catalog/match-title';
+import { factsOfEpisode } from '../../utils/db/reads';
+import type { TitleEntry, TitleIndex } from '../../utils/db/title-index';
 import type { Playing } from '../../utils/sites/types';
 import { idbReader, type CatalogReader } from '../../utils/db/catalog-reader';
 import type { CatalogDb, OwnFact } from '../../utils/db/database';
@@ -10,18 +11,22 @@ import type { EpisodeView, FactView, OwnFactsView } from '../../utils/messaging/
 
 /** The reader for a database or a reader already made (the in-memory fallback). */
 function readerOf(source: CatalogDb | CatalogReader): CatalogReader {
-  return 'dramasByTitleKey' in source ? source : idbReader(source);
+  return 'titleIndex' in source ? source : idbReader(source);
 }
 
-/** Finds the drama a page names, trying its titles most trusted first. */
-async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): Promise<Drama | null> {
-  const reader = readerOf(source);
+/** Finds the drama a page names in the title index, trying its titles most trusted first. */
+async function findDrama(titles: TitleIndex, playing: Playing): Promise<TitleEntry | null> {
   for (const title of playing.titles) {
     const query = playing.season === undefined ? { title } : { title, season: playing.season };
-    const drama = await matchTitle(query, (key) => reader.dramasByTitleKey(key));
-    if (drama) return drama;
+    const entry = await matchTitle(query, (key) => titles.candidates(key));
+    if (entry) return entry;
   }
   return null;
+}
+
+/** An episode number a drama has, or null: a number past its last episode is no episode of it. */
+function within(drama: TitleEntry, n: number | null | undefined): number | null {
+  return n != null && n >= 1 && n <= drama.episodes ? n : null;
 }
 
 /**
@@ -34,6 +39,11 @@ async function findDrama(source: CatalogDb | CatalogReader, playing: Playing): P
  * only when the page names none: when the page does name an episode, the
  * page's number wins, so a correction made on episode 3 still follows the
  * viewer to episode 4. A number past the drama's last episode counts as none.
+ *
+ * Cost: the title is matched in memory (the title index, loaded once), and the
+ * correction, the matched drama's record and what the viewer has seen of the
+ * episode are read together in one transaction; only a correction naming
+ * another drama or episode takes a second read.
  */
 export async function lookupEpisode(
   source: CatalogDb | CatalogReader,
@@ -41,30 +51,33 @@ export async function lookupEpisode(
   options: { ownFacts: boolean } = { ownFacts: true },
 ): Promise<EpisodeView | null> {
   const reader = readerOf(source);
-  const correction = await reader.correctionFor(playing);
+  const titles = await reader.titleIndex();
+  const matched = await findDrama(titles, playing);
+  const target = (drama: TitleEntry, episode: number | null) => ({ id: drama.id, episode, ownFacts: options.ownFacts });
+  let drama = matched;
+  let episode = matched ? within(matched, playing.episode) : null;
+  let read = await reader.read({ correctionFor: playing, ...(matched ? { drama: target(matched, episode) } : {}) });
   // A correction naming a drama the catalog no longer has is ignored, not an error.
-  const corrected = correction ? await reader.drama(correction.dramaId) : undefined;
-  const drama = corrected ?? (await findDrama(reader, playing));
-  if (!drama) return null;
-  // An episode past the drama's last (a page saying "Episode 21" of a 20-episode
-  // drama, a correction kept from a longer record) is no episode of it: unknown.
-  const within = (n: number | null | undefined) => (n != null && n <= drama.episodes ? n : null);
-  const episode = within(playing.episode) ?? (corrected ? within(correction?.episode) : null);
-  const [episodeFacts, dramaFacts, ownEpisodeFacts, ownDramaFacts] = await Promise.all([
-    episode === null ? Promise.resolve([]) : reader.factsForEpisode(drama.id, episode),
-    reader.factsForEpisode(drama.id, 0),
-    episode === null || !options.ownFacts ? Promise.resolve([]) : reader.ownFactsFor(drama.id, episode),
-    options.ownFacts ? reader.ownFactsFor(drama.id, 0) : Promise.resolve([]),
-  ]);
-  const sources = await reader.sourcesById([...episodeFacts, ...dramaFacts].map((f) => f.sourceId));
-  const seenFactIds = await reader.seenFactIds(dramaEpisodeKey(drama.id, episode));
-  const { id, title, titleKo, year, network, episodes } = drama;
+  const corrected = read.correction ? titles.byId(read.correction.dramaId) : undefined;
+  if (corrected) {
+    const correctedEpisode = within(corrected, playing.episode) ?? within(corrected, read.correction?.episode);
+    if (corrected.id !== matched?.id || correctedEpisode !== episode) {
+      read = await reader.read({ drama: target(corrected, correctedEpisode) });
+    }
+    drama = corrected;
+    episode = correctedEpisode;
+  }
+  const record = read.record;
+  if (!drama || !record) return null;
+  const sources = Object.fromEntries(record.sources.map((s) => [s.id, s]));
+  const own = (key: number) => read.ownFacts.filter((f) => f.episodeKey === key).map(ownFactView);
+  const { id, title, titleKo, year, network, episodes } = record.drama;
   return {
     drama: { id, title, titleKo, year, network, episodes },
     episode,
-    episodeFacts: [...withSources(episodeFacts, sources), ...ownEpisodeFacts.map(ownFactView)],
-    dramaFacts: [...withSources(dramaFacts, sources), ...ownDramaFacts.map(ownFactView)],
-    seenFactIds,
+    episodeFacts: episode === null ? [] : [...withSources(factsOfEpisode(record, episode), sources), ...own(episode)],
+    dramaFacts: [...withSources(factsOfEpisode(record, 0), sources), ...own(0)],
+    seenFactIds: read.seenFactIds,
     ...(corrected ? { corrected: true } : {}),
   };
 }

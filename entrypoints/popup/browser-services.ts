@@ -19,7 +19,8 @@ import { browser } from 'wxt/browser';
 import type { IndexLoading, PopupServices } from '../../components/popup/popup-services';
 import type { CatalogPack } from '../../utils/catalog/types';
 import { packFactsOfDrama } from '../../utils/db/catalog-reader';
-import { factsOfDrama, sourcesById } from '../../utils/db/reads';
+import { factsOfDrama } from '../../utils/db/reads';
+import { bundledCatalogFile } from '../../utils/catalog/bundled-file';
 import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
 import { readSearchIndex, searchIndexFrom, type StoredSearchIndex } from '../../utils/db/search-store';
 import { withSources } from '../../utils/catalog/fact-source';
@@ -42,12 +43,9 @@ async function targetTabId(): Promise<number | undefined> {
   return active?.id !== undefined && active.id !== own?.id ? active.id : undefined;
 }
 
-/**
- * The bundled catalog, loaded only when IndexedDB is unavailable: a chunk of
- * its own, so the popup does not carry the catalog the rest of the time.
- */
-async function bundledPack(): Promise<CatalogPack> {
-  return (await import('../../utils/catalog/bundled')).bundledCatalog;
+/** The bundled catalog, read only when IndexedDB is unavailable (a file of the package, bundled-file.ts). */
+function bundledPack(): Promise<CatalogPack> {
+  return bundledCatalogFile.load();
 }
 
 /**
@@ -138,14 +136,8 @@ export function browserServices(): PopupServices {
     async factsOfDrama(dramaId) {
       const open = await database();
       if (open && (await storagePersistent())) {
-        const facts = await factsOfDrama(open, dramaId);
-        return withSources(
-          facts,
-          await sourcesById(
-            open,
-            facts.map((f) => f.sourceId),
-          ),
-        );
+        const { facts, sources } = await factsOfDrama(open, dramaId);
+        return withSources(facts, sources);
       }
       const pack = await bundledPack();
       return withSources(packFactsOfDrama(pack, dramaId), Object.fromEntries(pack.sources.map((s) => [s.id, s])));

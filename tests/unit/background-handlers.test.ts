@@ -7,7 +7,7 @@ import {
 } from '../../entrypoints/background/handlers';
 import { createCatalogAccess } from '../../utils/db/catalog-access';
 import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
-import { catalog } from '../helpers/catalog';
+import { bundledOf, catalog } from '../helpers/catalog';
 
 const EXTENSION_ID = 'betweentakesid';
 const EXTENSION_URL = `chrome-extension://${EXTENSION_ID}/`;
@@ -42,14 +42,14 @@ function handlers(): { handlers: BackgroundHandlers; db: () => Promise<CatalogDb
   const name = `handlers-${++counter}`;
   const access = createCatalogAccess(
     (onClosed) => openCatalogDb(name, { onClosedForUpgrade: onClosed }).then((db) => (dbs.push(db), db)),
-    catalog,
+    bundledOf(catalog),
   );
   return {
     handlers: createBackgroundHandlers({
       extensionId: EXTENSION_ID,
       extensionUrl: EXTENSION_URL,
       catalog: access,
-      bundled: catalog,
+      bundled: async () => catalog,
     }),
     db: async () => {
       const a = await access();

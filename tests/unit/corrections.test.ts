@@ -179,10 +179,11 @@ describe('search index and facts in the database', () => {
 
   it('lists a drama’s facts, drama-wide first, then by episode', async () => {
     const db = await seededDb();
-    const facts = await factsOfDrama(db, 'healer');
+    const { facts, sources } = await factsOfDrama(db, 'healer');
+    expect(Object.keys(sources).sort()).toEqual([...new Set(facts.map((f) => f.sourceId))].sort());
     expect(facts).toHaveLength(catalog.facts.filter((f) => f.dramaId === 'healer').length);
     const order = facts.map((f) => f.episode ?? 0);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(await factsOfDrama(db, 'nope')).toEqual([]);
+    expect(await factsOfDrama(db, 'nope')).toEqual({ facts: [], sources: {} });
   });
 });

@@ -29,6 +29,12 @@ function upgradeV1(db: IDBDatabase, oldVersion: number) {
   }
 }
 
+/** Version 3's steps, copied as they shipped: version 2 plus the remote shards. */
+function upgradeV3(db: IDBDatabase, oldVersion: number) {
+  upgradeV2(db, oldVersion);
+  if (oldVersion < 3) db.createObjectStore('remoteShards', { keyPath: 'dramaId' });
+}
+
 /** Version 2's steps, copied as they shipped: version 1 plus the viewer's stores. */
 function upgradeV2(db: IDBDatabase, oldVersion: number) {
   upgradeV1(db, oldVersion);
@@ -66,7 +72,7 @@ describe('database migrations', () => {
     );
     // Same catalog version, but version 1 had no search index: the seed builds it, and the catalog stays whole.
     expect(await seedCatalog(db, catalog)).toBe(true);
-    expect(await db.count('facts')).toBe(catalog.facts.length);
+    expect((await db.getAll('dramaFacts')).flatMap((r) => r.facts)).toHaveLength(catalog.facts.length);
     expect(await seedCatalog(db, catalog)).toBe(false);
     const fact = await addOwnFact(db, { dramaId: 'healer', episode: 14, text: 'Written after the upgrade.' });
     const view = await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 14 });
@@ -109,6 +115,44 @@ describe('database migrations', () => {
     expect(await db.count('remoteShards')).toBe(0);
     const view = await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 14 });
     expect(view!.episodeFacts.find((f) => f.own)?.text).toBe('My fact from version 2.');
+    db.close();
+  });
+});
+
+describe('version 4: one record per drama', () => {
+  it('drops the store of one record per fact, keeps every store of the viewer’s, and reseeds the same catalog version', async () => {
+    const raw = await openRaw('migrate-v3', 3, upgradeV3);
+    await put(raw, 'meta', catalog.version, 'catalogVersion');
+    await put(raw, 'meta', '3', 'searchIndexFormat');
+    for (const drama of catalog.dramas) await put(raw, 'dramas', drama);
+    for (const [seq, fact] of catalog.facts.entries()) await put(raw, 'facts', toStoredFact(fact, seq));
+    for (const source of catalog.sources) await put(raw, 'sources', source);
+    const own = {
+      ...toStoredFact({ ...catalog.facts[0]!, id: 'own-v3', text: 'Mine, from version 3.', sourceId: 'own' }, 0),
+      dramaId: 'healer',
+      episode: 14,
+      episodeKey: 14,
+      createdAt: 7,
+      updatedAt: 7,
+    };
+    await put(raw, 'ownFacts', own);
+    await put(raw, 'seen', { key: 'healer#14', factIds: ['healer-ep14-kiss-filmed-cheongju'], updatedAt: 1 });
+    await put(raw, 'progress', { dramaId: 'healer', episode: 14, updatedAt: 1 });
+    raw.close();
+
+    const db = await openCatalogDb('migrate-v3');
+    expect([...db.objectStoreNames]).not.toContain('facts');
+    expect([...db.objectStoreNames]).toContain('dramaFacts');
+    // The stored version was forgotten with the old store: the same pack seeds again.
+    expect(await db.get('meta', 'catalogVersion')).toBeUndefined();
+    expect(await seedCatalog(db, catalog)).toBe(true);
+    expect(await db.get('ownFacts', 'own-v3')).toEqual(own);
+    expect(await db.count('progress')).toBe(1);
+    const view = await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 14 });
+    expect(view!.episodeFacts.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['healer-ep14-kiss-filmed-cheongju', 'own-v3']),
+    );
+    expect(view!.seenFactIds).toEqual(['healer-ep14-kiss-filmed-cheongju']);
     db.close();
   });
 });

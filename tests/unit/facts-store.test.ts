@@ -3,10 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogPack } from '../../utils/catalog/types';
 import { DB_VERSION, openCatalogDb, type CatalogDb } from '../../utils/db/database';
 import { factsForEpisode } from '../../utils/db/reads';
-import { seedCatalog } from '../../utils/db/seed';
+import { catalogIsCurrent, ensureSeeded, seedCatalog } from '../../utils/db/seed';
+import { decodeTitleIndex } from '../../utils/db/title-index';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import type { Playing } from '../../utils/sites/types';
-import { catalog } from '../helpers/catalog';
+import { bundledOf, catalog } from '../helpers/catalog';
 
 let dbs: CatalogDb[] = [];
 let counter = 0;
@@ -20,6 +21,11 @@ afterEach(() => {
   dbs = [];
 });
 
+/** Every catalog fact the database holds, counted over the dramas' records. */
+async function storedFactCount(db: CatalogDb): Promise<number> {
+  return (await db.getAll('dramaFacts')).reduce((n, record) => n + record.facts.length, 0);
+}
+
 const healer = (episode?: number): Playing => ({
   site: 'netflix',
   titles: ['Healer'],
@@ -27,13 +33,57 @@ const healer = (episode?: number): Playing => ({
 });
 
 describe('seedCatalog', () => {
-  it('writes the whole pack and records its version', async () => {
+  it('writes the whole pack, one record per drama, and records its version', async () => {
     const db = await freshDb();
     expect(await seedCatalog(db, catalog)).toBe(true);
     expect(await db.count('dramas')).toBe(catalog.dramas.length);
-    expect(await db.count('facts')).toBe(catalog.facts.length);
+    expect(await db.count('dramaFacts')).toBe(catalog.dramas.length);
+    expect(await storedFactCount(db)).toBe(catalog.facts.length);
     expect(await db.count('sources')).toBe(catalog.sources.length);
     expect(await db.get('meta', 'catalogVersion')).toBe(catalog.version);
+  });
+
+  it('stores each drama’s facts drama-wide first, then by episode, in catalog order, with the sources they cite', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const record = (await db.get('dramaFacts', 'healer'))!;
+    const healerFacts = catalog.facts.filter((f) => f.dramaId === 'healer');
+    expect(record.drama).toEqual(catalog.dramas.find((d) => d.id === 'healer'));
+    expect(record.facts).toEqual(
+      [...healerFacts].sort(
+        (a, b) => (a.episode ?? 0) - (b.episode ?? 0) || healerFacts.indexOf(a) - healerFacts.indexOf(b),
+      ),
+    );
+    expect(record.sources.map((s) => s.id).sort()).toEqual([...new Set(healerFacts.map((f) => f.sourceId))].sort());
+  });
+
+  it('stores a title index naming every key of every drama, and a lookup needs nothing else to match', async () => {
+    const db = await freshDb();
+    await seedCatalog(db, catalog);
+    const index = decodeTitleIndex((await db.get('meta', 'titleIndex')) as string);
+    for (const drama of catalog.dramas) {
+      expect(index.byId(drama.id)).toEqual({
+        id: drama.id,
+        season: drama.season,
+        year: drama.year,
+        episodes: drama.episodes,
+      });
+      for (const key of drama.titleKeys) expect(index.candidates(key).map((e) => e.id)).toContain(drama.id);
+    }
+    // With the dramas store emptied behind its back, the title index and the records still answer.
+    await db.clear('dramas');
+    expect((await lookupEpisode(db, healer(14)))?.drama.id).toBe('healer');
+  });
+
+  it('checks at start with one read-only look, and reads the pack only when the stored catalog is not its version', async () => {
+    const db = await freshDb();
+    const bundled = bundledOf(catalog);
+    expect(await ensureSeeded(db, bundled.version, bundled.load)).toBe(true);
+    expect(bundled.loads).toBe(1);
+    expect(await ensureSeeded(db, bundled.version, bundled.load)).toBe(false);
+    expect(await catalogIsCurrent(db, bundled.version)).toBe(true);
+    expect(bundled.loads).toBe(1);
+    expect(await catalogIsCurrent(db, 'another')).toBe(false);
   });
 
   it('does nothing when that version is already stored', async () => {
@@ -47,8 +97,9 @@ describe('seedCatalog', () => {
     await seedCatalog(db, catalog);
     const update: CatalogPack = { ...catalog, version: 'next', facts: catalog.facts.slice(1) };
     expect(await seedCatalog(db, update)).toBe(true);
-    expect(await db.get('facts', catalog.facts[0]!.id)).toBeUndefined();
-    expect(await db.count('facts')).toBe(catalog.facts.length - 1);
+    const first = catalog.facts[0]!;
+    expect((await db.get('dramaFacts', first.dramaId))!.facts.map((f) => f.id)).not.toContain(first.id);
+    expect(await storedFactCount(db)).toBe(catalog.facts.length - 1);
     expect(await db.get('meta', 'catalogVersion')).toBe('next');
   });
 
@@ -93,7 +144,7 @@ describe('seedCatalog', () => {
     await expect(seedCatalog(db, broken)).rejects.toThrow();
     expect(await db.get('meta', 'catalogVersion')).toBe(catalog.version);
     expect(await db.count('dramas')).toBe(catalog.dramas.length);
-    expect(await db.count('facts')).toBe(catalog.facts.length);
+    expect(await storedFactCount(db)).toBe(catalog.facts.length);
   });
 });
 

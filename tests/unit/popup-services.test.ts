@@ -13,6 +13,12 @@ describe('popup services without IndexedDB', () => {
     expect(globalThis.indexedDB).toBeUndefined();
     // Point the popup at a tab so it does not need to ask the browser which is active.
     history.replaceState({}, '', '/popup.html?tab=7');
+    // The built-in catalog is a file of the package, read only now that IndexedDB is missing.
+    const read: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      read.push(url);
+      return new Response(JSON.stringify(catalog));
+    });
     const services = browserServices();
     expect(await services.storagePersistent()).toBe(false);
     const { titles, full } = services.loadIndex();
@@ -25,5 +31,6 @@ describe('popup services without IndexedDB', () => {
     const sources = new Map(catalog.sources.map((s) => [s.id, s]));
     for (const fact of facts) expect(fact.source?.url, fact.id).toBe(sources.get(fact.sourceId)?.url);
     expect(await services.progressIn('healer')).toBe(0);
+    expect(read).toEqual([expect.stringMatching(/\/catalog\.json$/)]);
   });
 });

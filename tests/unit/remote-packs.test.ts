@@ -211,18 +211,24 @@ describe('remote packs', () => {
     },
   );
 
-  it('refuses a shard whose fact id belongs to another drama, writing nothing', async () => {
+  it('keeps another drama’s facts whole when a shard reuses one of its fact ids (each drama stores its own)', async () => {
     const db = await seededDb();
     const clash = remoteShard().replace('lantern-keeper-ep1-quebec', 'healer-ep14-kiss-filmed-cheongju');
-    const before = await dumpDb(db);
+    const healerBefore = await db.get('dramaFacts', 'healer');
+    // Looked up before the update: the title index in memory must learn the new drama.
+    expect(await lookupEpisode(db, lanternKeeper1)).toBeNull();
     const result = await updateRemotePacks(
       db,
       MANIFEST,
       catalog,
       host({ [MANIFEST]: manifestFor('1', { 'lantern-keeper': clash }), [SHARD('lantern-keeper')]: clash }).fetcher,
     );
-    expect(result).toMatchObject({ ok: false, problem: { code: 'bad-shard', shard: 'lantern-keeper' } });
-    expect(await dumpDb(db)).toEqual(before);
+    expect(result).toMatchObject({ ok: true });
+    expect(await db.get('dramaFacts', 'healer')).toEqual(healerBefore);
+    const healer = await lookupEpisode(db, { site: 'netflix', titles: ['Healer'], episode: 14 });
+    expect(healer!.episodeFacts.find((f) => f.id === 'healer-ep14-kiss-filmed-cheongju')?.dramaId).toBe('healer');
+    const shard = await lookupEpisode(db, lanternKeeper1);
+    expect(shard!.episodeFacts.map((f) => f.id)).toContain('healer-ep14-kiss-filmed-cheongju');
   });
 
   it('refuses an address that is not http or https', async () => {

@@ -13,7 +13,7 @@ import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
 import { seedCatalog } from '../../utils/db/seed';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
 import type { Playing } from '../../utils/sites/types';
-import { catalog } from '../helpers/catalog';
+import { bundledOf, catalog } from '../helpers/catalog';
 
 const EXTENSION_ID = 'betweentakesid';
 const EXTENSION_URL = `chrome-extension://${EXTENSION_ID}/`;
@@ -41,14 +41,14 @@ async function seededDb(): Promise<CatalogDb> {
 /** Handlers over an opener, as the background builds them. */
 function handlersOver(open: DbOpener) {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  const catalogAccess = createCatalogAccess(open, catalog);
+  const catalogAccess = createCatalogAccess(open, bundledOf(catalog));
   return {
     catalogAccess,
     handlers: createBackgroundHandlers({
       extensionId: EXTENSION_ID,
       extensionUrl: EXTENSION_URL,
       catalog: catalogAccess,
-      bundled: catalog,
+      bundled: async () => catalog,
     }),
   };
 }
@@ -81,7 +81,7 @@ describe('one lookup over two readers', () => {
 
   it.each(['healer', 'heirs', 'cheese-in-the-trap'])('lists every fact of %s in the same order', async (dramaId) => {
     const db = await seededDb();
-    expect(packFactsOfDrama(catalog, dramaId)).toEqual(await factsOfDrama(db, dramaId));
+    expect(packFactsOfDrama(catalog, dramaId)).toEqual((await factsOfDrama(db, dramaId)).facts);
   });
 });
 
@@ -170,7 +170,7 @@ describe('IndexedDB unavailable: the bundled catalog in memory', () => {
           },
         } as unknown as CatalogDb;
       return db;
-    }, catalog);
+    }, bundledOf(catalog));
     await expect(access()).rejects.toThrow('seed failed');
     expect((await access()).kind).toBe('idb');
     expect(opens).toBe(2);

@@ -249,7 +249,7 @@ describe('the showBadge message', () => {
       extensionId: EXTENSION_ID,
       extensionUrl: EXTENSION_URL,
       catalog: () => Promise.reject(new Error('showBadge needs no catalog')),
-      bundled: { format: 1, version: 'test', dramas: [], facts: [], sources: [] },
+      bundled: async () => ({ format: 1, version: 'test', dramas: [], facts: [], sources: [] }),
       badges: { report },
     });
     return { handlers, report };

@@ -89,14 +89,14 @@ export interface TitleQuery {
 
 /**
  * Picks the one drama a title names. `candidatesFor(key)` returns the dramas
- * carrying that key (from a Map in tests, from an IndexedDB index in the
- * background). No candidate, or more than one after the season is considered,
+ * carrying that key (from a Map in tests, from the title index in the
+ * background, db/title-index.ts). No candidate, or more than one after the season is considered,
  * gives null.
  */
-export async function matchTitle(
+export async function matchTitle<T extends Pick<Drama, 'season' | 'year'>>(
   query: TitleQuery,
-  candidatesFor: (key: string) => Promise<Drama[]> | Drama[],
-): Promise<Drama | null> {
+  candidatesFor: (key: string) => Promise<T[]> | T[],
+): Promise<T | null> {
   if (query.title.length > MAX_MATCH_INPUT_LENGTH) return null;
   const key = titleKey(query.title);
   if (!key) return null;

@@ -6,78 +6,102 @@
  * so matching and spoiler rules cannot drift apart. The in-memory reader has no
  * viewer data: no corrections, no own facts, nothing seen.
  */
-import type { CatalogPack, Drama, Fact, SourceRef } from '../catalog/types';
+import type { CatalogPack, Drama, Fact } from '../catalog/types';
 import { dramaEpisodeKey } from '../catalog/episode-key';
-import { indexByTitleKey } from '../catalog/match-title';
 import type { Playing } from '../sites/types';
-import { correctionFor } from './corrections';
-import { dramasByTitleKey, factsForEpisode, ownFactsFor, sourcesById } from './reads';
-import type { CatalogDb, Correction, OwnFact } from './database';
+import { correctionKey, seriesKeyOf } from './corrections';
+import { ownFactsFor } from './reads';
+import { dramaFactsRecords } from './drama-records';
+import { titleIndexFor, titleIndexOf, type TitleIndex } from './title-index';
+import type { CatalogDb, Correction, DramaFactsRecord, OwnFact } from './database';
+
+/** What one lookup asks for, read together. */
+export interface LookupRequest {
+  /** The viewer's correction for what this page plays. */
+  correctionFor?: Playing;
+  /** A drama's record, the facts seen in one of its episodes (null: the whole drama), and, when asked, the viewer's facts there. */
+  drama?: { id: string; episode: number | null; ownFacts: boolean };
+}
+
+/** What one lookup read. */
+export interface LookupRead {
+  correction?: Correction;
+  record?: DramaFactsRecord;
+  /** The facts already seen in the episode asked for. */
+  seenFactIds: string[];
+  /** The viewer's facts about that episode and about the whole drama, oldest first (none unless asked). */
+  ownFacts: OwnFact[];
+}
 
 export interface CatalogReader {
   /** True when the viewer's data (corrections, own facts, seen, progress) can be read and saved. */
   readonly persistent: boolean;
-  /** Dramas carrying a normalised title key. */
-  dramasByTitleKey(key: string): Promise<Drama[]>;
+  /** Every title key of the catalog with the dramas it names: loaded once, then read from memory. */
+  titleIndex(): Promise<TitleIndex>;
+  /** A correction and a drama's record with what the viewer has of it, in one read (one transaction). */
+  read(request: LookupRequest): Promise<LookupRead>;
   drama(id: string): Promise<Drama | undefined>;
   /** Every drama of the catalog. */
   allDramas(): Promise<Drama[]>;
-  /** The catalog's facts about one episode (0 = the whole drama), in catalog order. */
-  factsForEpisode(dramaId: string, episodeKey: number): Promise<Fact[]>;
-  sourcesById(ids: Iterable<string>): Promise<Record<string, SourceRef>>;
-  /** The viewer's correction for what a page plays, if any. */
-  correctionFor(playing: Playing): Promise<Correction | undefined>;
   /** The viewer's own facts about one episode (0 = the whole drama), oldest first. */
   ownFactsFor(dramaId: string, episodeKey: number): Promise<OwnFact[]>;
-  /** Facts already seen in the `seen` store's key for an episode. */
-  seenFactIds(key: string): Promise<string[]>;
 }
+
+const byCreation = (a: OwnFact, b: OwnFact) => a.createdAt - b.createdAt;
 
 /** The reader over the IndexedDB catalog database. */
 export function idbReader(db: CatalogDb): CatalogReader {
   return {
     persistent: true,
-    dramasByTitleKey: (key) => dramasByTitleKey(db, key),
+    titleIndex: () => titleIndexFor(db),
+    async read({ correctionFor, drama }) {
+      // Every request goes out at once, in one read-only transaction: one round trip.
+      const tx = db.transaction(['corrections', 'dramaFacts', 'seen', 'ownFacts']);
+      const seriesKey = correctionFor ? seriesKeyOf(correctionFor) : null;
+      const wanted = (episode: number | null) => (f: OwnFact) => f.episodeKey === 0 || f.episodeKey === episode;
+      const [correction, record, seen, ownFacts] = await Promise.all([
+        correctionFor && seriesKey !== null
+          ? tx.objectStore('corrections').get(correctionKey(correctionFor.site, seriesKey))
+          : undefined,
+        drama ? tx.objectStore('dramaFacts').get(drama.id) : undefined,
+        drama ? tx.objectStore('seen').get(dramaEpisodeKey(drama.id, drama.episode)) : undefined,
+        drama?.ownFacts
+          ? tx
+              .objectStore('ownFacts')
+              .index('byDramaEpisode')
+              .getAll(IDBKeyRange.bound([drama.id, 0], [drama.id, Number.MAX_SAFE_INTEGER]))
+              .then((facts) => facts.filter(wanted(drama.episode)).sort(byCreation))
+          : [],
+      ]);
+      return {
+        ...(correction ? { correction } : {}),
+        ...(record ? { record } : {}),
+        seenFactIds: seen?.factIds ?? [],
+        ownFacts,
+      };
+    },
     drama: (id) => db.get('dramas', id),
     allDramas: () => db.getAll('dramas'),
-    factsForEpisode: (dramaId, episodeKey) => factsForEpisode(db, dramaId, episodeKey),
-    sourcesById: (ids) => sourcesById(db, ids),
-    correctionFor: (playing) => correctionFor(db, playing),
     ownFactsFor: (dramaId, episodeKey) => ownFactsFor(db, dramaId, episodeKey),
-    seenFactIds: async (key) => (await db.get('seen', key))?.factIds ?? [],
   };
 }
 
 /** A reader over a catalog pack in memory: the fallback when IndexedDB is unavailable. */
 export function memoryReader(pack: CatalogPack): CatalogReader {
-  const byKey = indexByTitleKey(pack.dramas);
+  const titles = titleIndexOf(pack.dramas);
   const dramas = new Map(pack.dramas.map((d) => [d.id, d]));
   const sources = new Map(pack.sources.map((s) => [s.id, s]));
-  // The pack lists facts in catalog order; group them once by drama and episode.
-  const facts = new Map<string, Fact[]>();
-  for (const fact of pack.facts) {
-    const key = dramaEpisodeKey(fact.dramaId, fact.episode);
-    facts.set(key, [...(facts.get(key) ?? []), fact]);
-  }
+  const records = new Map(dramaFactsRecords(pack.dramas, pack.facts, sources).map((r) => [r.dramaId, r]));
   return {
     persistent: false,
-    dramasByTitleKey: async (key) => byKey(key),
+    titleIndex: async () => titles,
+    async read({ drama }) {
+      const record = drama ? records.get(drama.id) : undefined;
+      return { ...(record ? { record } : {}), seenFactIds: [], ownFacts: [] };
+    },
     drama: async (id) => dramas.get(id),
     allDramas: async () => [...pack.dramas],
-    factsForEpisode: async (dramaId, episodeKey) => [
-      ...(facts.get(dramaEpisodeKey(dramaId, episodeKey === 0 ? null : episodeKey)) ?? []),
-    ],
-    async sourcesById(ids) {
-      const out: Record<string, SourceRef> = {};
-      for (const id of ids) {
-        const source = sources.get(id);
-        if (source) out[id] = source;
-      }
-      return out;
-    },
-    correctionFor: async () => undefined,
     ownFactsFor: async () => [],
-    seenFactIds: async () => [],
   };
 }
 

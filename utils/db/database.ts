@@ -2,9 +2,16 @@
  * The catalog database: IndexedDB in the extension's own origin, opened by the
  * background and the extension's pages (content scripts ask through messages).
  * Its schema, its records and opening it live here; seeding is seed.ts, reads
- * are reads.ts, the stored search index is search-store.ts.
+ * are reads.ts, the stored search index is search-store.ts, the title index
+ * title-index.ts.
+ *
+ * Shaped for the one question asked on every page: an episode lookup is one
+ * get of one drama's record (`dramaFacts`: the drama, all its facts in order,
+ * the sources they cite), after matching the page's title against a small
+ * title index the background loads once. Seeding writes one record per drama,
+ * a few thousand records for a hundred thousand facts.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Drama, Fact, SourceRef } from '../catalog/types';
 import type { PeopleAndFactsSnapshot, SearchIndexSnapshot } from '../search/search-index';
 import { DB_NAME, DB_VERSION } from './db-identity';
@@ -65,6 +72,20 @@ export interface RemoteShard {
   fetchedAt: number;
 }
 
+/**
+ * One drama of the catalog as a lookup reads it (version 4): the drama, every
+ * catalog fact about it (drama-wide first, then by episode, each in catalog
+ * order), and the sources those facts cite. The background filters what an
+ * episode may show before anything leaves it: a later episode's facts never
+ * reach a page.
+ */
+export interface DramaFactsRecord {
+  dramaId: string;
+  drama: Drama;
+  facts: Fact[];
+  sources: SourceRef[];
+}
+
 /** Which facts of one episode the viewer has already seen pop up or dismissed. */
 export interface SeenState {
   /** dramaEpisodeKey(dramaId, episode) (utils/catalog/episode-key.ts). */
@@ -81,12 +102,14 @@ export interface Progress {
 }
 
 export interface BetweenTakesDB extends DBSchema {
-  // 'catalogVersion', 'remoteVersion' and 'searchIndexFormat' → string; the popup's search index, built at
-  // seed time: 'searchIndex' → titles and people, 'searchFacts' → the words of facts (read after).
+  // 'catalogVersion', 'remoteVersion', 'searchIndexFormat' and 'titleIndex' (title-index.ts) → string; the
+  // popup's search index, built at seed time: 'searchIndex' → titles and people, 'searchFacts' → the words of
+  // facts (read after).
   meta: { key: string; value: string | SearchIndexSnapshot | PeopleAndFactsSnapshot };
-  // The catalog: replaced whole by seedCatalog on install and update.
+  // The catalog: replaced whole by seedCatalog on install and update. `dramaFacts` (version 4) is
+  // what lookups read; `dramas` and `sources` answer the options page, own facts and remote packs.
   dramas: { key: string; value: Drama; indexes: { byTitleKey: string } };
-  facts: { key: string; value: StoredFact; indexes: { byDramaEpisode: [string, number] } };
+  dramaFacts: { key: string; value: DramaFactsRecord };
   sources: { key: string; value: SourceRef };
   // The viewer's own data (version 2): catalog updates and imports never clear these.
   corrections: { key: string; value: Correction };
@@ -116,12 +139,13 @@ export interface OpenOptions {
  */
 export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promise<CatalogDb> {
   const db: Promise<CatalogDb> = openDB<BetweenTakesDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         db.createObjectStore('meta');
         const dramas = db.createObjectStore('dramas', { keyPath: 'id' });
         dramas.createIndex('byTitleKey', 'titleKeys', { multiEntry: true });
-        const facts = db.createObjectStore('facts', { keyPath: 'id' });
+        // Version 1's fact per record, gone in version 4 (raw: the schema no longer names it).
+        const facts = unwrap(db).createObjectStore('facts', { keyPath: 'id' });
         facts.createIndex('byDramaEpisode', ['dramaId', 'episodeKey']);
         db.createObjectStore('sources', { keyPath: 'id' });
       }
@@ -134,6 +158,14 @@ export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promis
       }
       if (oldVersion < 3) {
         db.createObjectStore('remoteShards', { keyPath: 'dramaId' });
+      }
+      if (oldVersion < 4) {
+        // One record per drama instead of one per fact (and an index over them): the catalog is
+        // the bundled pack plus the stored remote shards, so it is rebuilt at the next seed,
+        // which forgetting the stored version forces. The viewer's stores are not touched.
+        if (db.objectStoreNames.contains('facts' as never)) unwrap(db).deleteObjectStore('facts');
+        db.createObjectStore('dramaFacts', { keyPath: 'dramaId' });
+        if (oldVersion >= 1) void transaction.objectStore('meta').delete('catalogVersion');
       }
     },
     blocked() {
@@ -150,7 +182,7 @@ export function openCatalogDb(name = DB_NAME, options: OpenOptions = {}): Promis
   return db;
 }
 
-/** A catalog fact as stored: indexed episode (0 = whole drama) and its order within the pack. */
+/** A fact with its indexed episode (0 = whole drama) and its order: how own facts are stored. */
 export function toStoredFact(fact: Fact, seq: number): StoredFact {
   return { ...fact, episodeKey: fact.episode ?? 0, seq };
 }

@@ -1,20 +1,21 @@
-/** What the catalog database answers: dramas by title key, facts by episode, sources, the viewer's own facts. */
-import type { Drama, Fact, SourceRef } from '../catalog/types';
-import type { CatalogDb, OwnFact, StoredFact } from './database';
+/** What the catalog database answers: a drama's record, its facts by episode, sources, the viewer's own facts. */
+import type { Fact, SourceRef } from '../catalog/types';
+import type { CatalogDb, DramaFactsRecord, OwnFact } from './database';
 
-/** Dramas carrying a normalised title key (see match-title.ts). */
-export async function dramasByTitleKey(db: CatalogDb, key: string): Promise<Drama[]> {
-  return db.getAllFromIndex('dramas', 'byTitleKey', key);
+/** One drama's record (the drama, its facts in order, their sources): one get. */
+export function dramaFactsRecord(db: CatalogDb, dramaId: string): Promise<DramaFactsRecord | undefined> {
+  return db.get('dramaFacts', dramaId);
 }
 
-function withoutStorageFields({ episodeKey: _episodeKey, seq: _seq, ...fact }: StoredFact): Fact {
-  return fact;
+/** The facts of a record about one episode (0 = the whole drama), in catalog order. */
+export function factsOfEpisode(record: Pick<DramaFactsRecord, 'facts'>, episodeKey: number): Fact[] {
+  return record.facts.filter((fact) => (fact.episode ?? 0) === episodeKey);
 }
 
-/** The facts about one episode of a drama, in catalog order. */
+/** The facts about one episode of a drama (0 = the whole drama), in catalog order. */
 export async function factsForEpisode(db: CatalogDb, dramaId: string, episode: number): Promise<Fact[]> {
-  const stored = await db.getAllFromIndex('facts', 'byDramaEpisode', [dramaId, episode]);
-  return stored.sort((a, b) => a.seq - b.seq).map(withoutStorageFields);
+  const record = await dramaFactsRecord(db, dramaId);
+  return record ? factsOfEpisode(record, episode) : [];
 }
 
 export async function sourcesById(db: CatalogDb, ids: Iterable<string>): Promise<Record<string, SourceRef>> {
@@ -36,9 +37,14 @@ export async function ownFactsFor(db: CatalogDb, dramaId: string, episodeKey: nu
   return facts.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Every fact about a drama, drama-wide facts first, then by episode, in catalog order. */
-export async function factsOfDrama(db: CatalogDb, dramaId: string): Promise<Fact[]> {
-  const range = IDBKeyRange.bound([dramaId, 0], [dramaId, Number.MAX_SAFE_INTEGER]);
-  const stored = await db.getAllFromIndex('facts', 'byDramaEpisode', range);
-  return stored.sort((a, b) => a.episodeKey - b.episodeKey || a.seq - b.seq).map(withoutStorageFields);
+/** Every fact about a drama with the sources they cite, drama-wide facts first, then by episode, in catalog order. */
+export async function factsOfDrama(
+  db: CatalogDb,
+  dramaId: string,
+): Promise<{ facts: Fact[]; sources: Record<string, SourceRef> }> {
+  const record = await dramaFactsRecord(db, dramaId);
+  return {
+    facts: record?.facts ?? [],
+    sources: Object.fromEntries((record?.sources ?? []).map((s) => [s.id, s])),
+  };
 }

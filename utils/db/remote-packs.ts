@@ -4,8 +4,9 @@
  * shard per drama with its sha256; an update fetches only shards whose hash
  * changed, verifies each hash and schema, checks it against the whole catalog
  * as the build checks data/ (no title that would make another drama
- * unrecognisable, no fact id of another drama; its sources stay its own,
- * shard-records.ts), and swaps them all in one transaction. Any failure —
+ * unrecognisable; its sources stay its own, shard-records.ts; its facts are
+ * stored in its drama's record, so a fact id another drama also uses changes
+ * nothing of that drama's), and swaps them all in one transaction. Any failure —
  * network, size, hash, schema, a clash, storage — changes nothing and says
  * which shard and why; a check that finds nothing changed writes nothing.
  *
@@ -18,9 +19,11 @@ import { text } from '../catalog/schema';
 import { PACK_FORMAT, type CatalogPack } from '../catalog/types';
 import type { IDBPTransaction } from 'idb';
 import { describeShardClash, TitleRegister } from '../catalog/title-clash';
-import { abortQuietly, toStoredFact, type BetweenTakesDB, type CatalogDb, type RemoteShard } from './database';
+import { abortQuietly, type BetweenTakesDB, type CatalogDb, type RemoteShard } from './database';
+import { dramaFactsRecords } from './drama-records';
 import { shardRecords, shardSourceRange } from './shard-records';
 import { seedCatalog } from './seed';
+import { encodeTitleIndex, forgetTitleIndex } from './title-index';
 
 /** The largest manifest accepted, in bytes. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -303,45 +306,44 @@ async function swapShards(
   bundled: CatalogPack,
   version: string,
 ): Promise<void> {
-  const tx = db.transaction(['meta', 'dramas', 'facts', 'sources', 'remoteShards'], 'readwrite');
+  const tx = db.transaction(['meta', 'dramas', 'dramaFacts', 'sources', 'remoteShards'], 'readwrite');
   const dramas = tx.objectStore('dramas');
-  const facts = tx.objectStore('facts');
+  const records = tx.objectStore('dramaFacts');
   const sources = tx.objectStore('sources');
   const meta = tx.objectStore('meta');
-  const byDrama = facts.index('byDramaEpisode');
   const writes: Promise<unknown>[] = [];
-  const dropDramaFacts = async (dramaId: string) => {
-    const keys = await byDrama.getAllKeys(IDBKeyRange.bound([dramaId, 0], [dramaId, Infinity]));
-    for (const key of keys) writes.push(facts.delete(key));
-  };
   const dropShardSources = (dramaId: string) => writes.push(sources.delete(shardSourceRange(dramaId)));
   try {
     if (fresh.length > 0) await checkAgainstCatalog(tx, fresh, removed, bundled);
     for (const shard of fresh) {
       const laid = shardRecords(shard);
-      await dropDramaFacts(shard.dramaId);
       dropShardSources(shard.dramaId);
       writes.push(dramas.put(laid.drama));
-      laid.facts.forEach((fact, seq) => writes.push(facts.put(toStoredFact(fact, seq))));
+      // The drama's record replaces whatever it held (the bundled facts, or an older shard's).
+      const [record] = dramaFactsRecords([laid.drama], laid.facts, new Map(laid.sources.map((s) => [s.id, s])));
+      writes.push(records.put(record!));
       for (const source of laid.sources) writes.push(sources.put(source));
       writes.push(tx.objectStore('remoteShards').put(shard));
     }
+    const bundledSources = new Map(bundled.sources.map((s) => [s.id, s]));
     for (const dramaId of removed) {
-      await dropDramaFacts(dramaId);
       dropShardSources(dramaId);
-      writes.push(dramas.delete(dramaId), tx.objectStore('remoteShards').delete(dramaId));
+      writes.push(dramas.delete(dramaId), records.delete(dramaId), tx.objectStore('remoteShards').delete(dramaId));
       const original = bundled.dramas.find((d) => d.id === dramaId);
       if (original) {
         writes.push(dramas.put(original));
-        bundled.facts.forEach((fact, seq) => {
-          if (fact.dramaId === dramaId) writes.push(facts.put(toStoredFact(fact, seq)));
-        });
+        const facts = bundled.facts.filter((fact) => fact.dramaId === dramaId);
+        writes.push(records.put(dramaFactsRecords([original], facts, bundledSources)[0]!));
       }
     }
     if ((await meta.get('remoteVersion')) !== version) writes.push(meta.put(version, 'remoteVersion'));
-    // The popup's search index no longer matches the catalog: the next seed rebuilds it.
-    // Only when something changed: a check that changes nothing must not force a reseed.
-    if (fresh.length > 0 || removed.length > 0) writes.push(meta.delete('searchIndexFormat'));
+    if (fresh.length > 0 || removed.length > 0) {
+      // Lookups match titles against the dramas as they are now.
+      writes.push(meta.put(encodeTitleIndex(await dramas.getAll()), 'titleIndex'));
+      // The popup's search index no longer matches the catalog: the next seed rebuilds it.
+      // Only when something changed: a check that changes nothing must not force a reseed.
+      writes.push(meta.delete('searchIndexFormat'));
+    }
     await Promise.all([...writes, tx.done]);
   } catch (err) {
     abortQuietly(tx);
@@ -353,12 +355,14 @@ async function swapShards(
       ...(fresh.length === 1 ? { shard: fresh[0]!.dramaId } : {}),
       detail: quota ? 'the browser is out of storage space' : (err as Error).message,
     });
+  } finally {
+    forgetTitleIndex(db);
   }
 }
 
 type SwapTx = IDBPTransaction<
   BetweenTakesDB,
-  ('meta' | 'dramas' | 'facts' | 'sources' | 'remoteShards')[],
+  ('meta' | 'dramas' | 'dramaFacts' | 'sources' | 'remoteShards')[],
   'readwrite'
 >;
 
@@ -382,21 +386,9 @@ async function checkAgainstCatalog(
   for (const shard of fresh) after.delete(shard.dramaId);
   const titles = new TitleRegister({ yearsTellApart: false });
   for (const drama of after.values()) titles.add(drama);
-  const facts = tx.objectStore('facts');
   for (const shard of fresh) {
     const [clash] = titles.clashesOf(shard.drama);
     if (clash) throw new RemoteError({ code: 'title-clash', shard: shard.dramaId, detail: describeShardClash(clash) });
     titles.add(shard.drama);
-    // A fact id already used by another drama would overwrite that drama's fact.
-    for (const fact of shard.facts) {
-      const existing = await facts.get(fact.id);
-      if (existing && existing.dramaId !== shard.dramaId) {
-        throw new RemoteError({
-          code: 'bad-shard',
-          shard: shard.dramaId,
-          detail: `fact id ${fact.id} belongs to ${existing.dramaId}`,
-        });
-      }
-    }
   }
 }
