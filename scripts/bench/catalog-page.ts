@@ -55,7 +55,8 @@ async function runPack(pack: CatalogPack, lookups: number) {
     lookupMs.push(performance.now() - t);
     if (!view) throw new Error(`lookup missed ${drama.title}`);
     t = performance.now();
-    await db.get('facts', pack.facts[(i * 104729) % pack.facts.length]!.id);
+    // The floor: one get of one drama's record, what a lookup reads (another drama, so not a cached one).
+    await db.get('dramaFacts', pack.dramas[(i * 104729) % pack.dramas.length]!.id);
     rawGetMs.push(performance.now() - t);
   }
   const estimate = await navigator.storage.estimate();
