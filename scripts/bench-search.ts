@@ -22,7 +22,7 @@ import { build } from 'esbuild';
 import { compileCatalogDir } from './catalog-plugin';
 import type { EngineFigures } from './bench/bench-page';
 import { measurePopup } from './bench/popup-timing';
-import type { PageOpen } from './bench/popup-protocol';
+import { POPUP_MARKS as MARKS, type PageOpen } from './bench/popup-protocol';
 import { launchPlain, ROOT } from './lib/browser';
 import { writeMarkdown } from './lib/markdown';
 
@@ -78,16 +78,6 @@ function percentile(values: number[], p: number): number {
 /** A figure in milliseconds; a mark a page never set comes back from JSON as null. */
 const ms = (n: number | null) => (n === null || !Number.isFinite(n) ? '—' : `${n.toFixed(1)} ms`);
 
-/** The popup's marks, in the order they happen (entrypoints/popup/main.tsx and services.ts). */
-const MARKS: [string, string][] = [
-  ['bt-early-read', 'first script: reading the index starts (search-early-read.js)'],
-  ['bt-script', 'popup script running (page and modules loaded)'],
-  ['bt-rendered', 'first render committed, search box focused'],
-  ['bt-db-open', 'IndexedDB open (by the early read, or else the popup)'],
-  ['bt-titles-ready', 'titles part read and loaded: **interactive**'],
-  ['bt-facts-ready', 'second part (people, words of facts) read and loaded'],
-];
-
 /** Why the popup loads the way it does, printed under its figures. */
 const DESIGN_NOTE = [
   'Design: the stored index is a few long strings and typed arrays (drama records joined by separator',
@@ -130,6 +120,7 @@ async function main() {
     dramas: DRAMAS,
     facts: FACTS,
     runs: POPUP_RUNS,
+    tabRuns: POPUP_RUNS,
     factWord: 'umbrella',
     marks: MARKS.map(([name]) => name),
   });
