@@ -25,7 +25,7 @@ import { openCatalogDb, type CatalogDb } from '../../utils/db/database';
 import { readSearchIndex, searchIndexFrom, type StoredSearchIndex } from '../../utils/db/search-store';
 import { withSources } from '../../utils/catalog/fact-source';
 import { progressIn } from '../../utils/db/progress';
-import { takeEarlyRead } from '../../utils/db/search-index-early-read';
+import { takeEarlyRead, type EarlyRead } from '../../utils/db/search-index-early-read';
 import { sendToBackground } from '../../utils/messaging/to-background';
 import { sendToTab } from '../../utils/messaging/to-tab';
 import { SearchIndex } from '../../utils/search/search-index';
@@ -53,7 +53,11 @@ function bundledPack(): Promise<CatalogPack> {
  * of facts. With no database (IndexedDB unavailable), the bundled catalog is
  * indexed here in memory.
  */
-function loadIndex(database: Promise<CatalogDb | null>, persistent: () => Promise<boolean>): IndexLoading {
+function loadIndex(
+  early: EarlyRead | undefined,
+  database: Promise<CatalogDb | null>,
+  persistent: () => Promise<boolean>,
+): IndexLoading {
   let memory: Promise<SearchIndex> | undefined;
   const inMemory = () => (memory ??= bundledPack().then((pack) => SearchIndex.build(pack.dramas, pack.facts)));
   const fromDatabase = () =>
@@ -63,7 +67,6 @@ function loadIndex(database: Promise<CatalogDb | null>, persistent: () => Promis
       return readSearchIndex(db);
     });
   // Started by popup.html's classic script before these modules loaded; else (or if it found nothing) read now.
-  const early = takeEarlyRead();
   const earlyIndex = early && searchIndexFrom(early.head, early.facts);
   const stored: Promise<StoredSearchIndex | null> = earlyIndex
     ? earlyIndex.titles.then((titles) => (titles ? earlyIndex : fromDatabase()))
@@ -102,9 +105,16 @@ function loadIndex(database: Promise<CatalogDb | null>, persistent: () => Promis
 
 /** Services backed by the real browser; starts loading what the popup shows first. */
 export function browserServices(): PopupServices {
+  const early = takeEarlyRead();
+  // The early read goes alone: on two busy cores, a second connection opened beside it, and
+  // the tab and the background asked meanwhile, held up its first part by several milliseconds.
+  const firstPartRead = early?.head.then(
+    () => {},
+    () => {},
+  );
   // Null when IndexedDB cannot be opened here (private browsing, a broken profile).
   // (Started inside a promise: with no `indexedDB` at all, opening throws at once.)
-  const db: Promise<CatalogDb | null> = Promise.resolve()
+  const db: Promise<CatalogDb | null> = Promise.resolve(firstPartRead)
     .then(() => openCatalogDb())
     .catch(() => null);
   const database = () => db;
@@ -116,8 +126,8 @@ export function browserServices(): PopupServices {
       const status = await sendToBackground('storageStatus', undefined).catch(() => null);
       return status?.persistent ?? true;
     })());
-  const index = loadIndex(db, storagePersistent);
-  const tab = targetTabId();
+  const index = loadIndex(early, db, storagePersistent);
+  const tab = Promise.resolve(firstPartRead).then(targetTabId);
 
   async function askTab(message: 'tabState' | 'refreshTab'): Promise<TabState | null> {
     const tabId = await tab;

@@ -148,8 +148,8 @@ async function run(): Promise<HarnessResult> {
   await openPopup('popup', config, probe);
   log(`Opening the toolbar popup ${config.runs} times…`);
   for (let i = 0; i < config.runs; i++) result.popup.push(await openPopup('popup', config, probe));
-  log(`Opening popup.html in a new tab ${config.runs} times…`);
-  for (let i = 0; i < config.runs; i++) result.tab.push(await openPopup('tab', config, probe));
+  if (config.tabRuns > 0) log(`Opening popup.html in a new tab ${config.tabRuns} times…`);
+  for (let i = 0; i < config.tabRuns; i++) result.tab.push(await openPopup('tab', config, probe));
   log(`Opening a blank page as the popup ${config.runs} times…`);
   for (let i = 0; i < config.runs; i++) result.blank.push(await openBlank());
   await chrome.action.setPopup({ popup: 'popup.html' });

@@ -10,6 +10,8 @@ export interface HarnessConfig {
   dramas: number;
   facts: number;
   runs: number;
+  /** How many times to open popup.html in a new tab too (0: none). */
+  tabRuns: number;
   /** A word only facts hold, typed once the words of facts are loaded. */
   factWord: string;
   /** The popup's performance marks to report. */
@@ -46,6 +48,16 @@ export interface HarnessResult {
   /** A blank extension page with one classic script, opened as the toolbar popup: the browser's own floor. */
   blank: PageOpen[];
 }
+
+/** The popup's performance marks, in the order they happen (entrypoints/popup/, utils/db/search-index-early-read.ts). */
+export const POPUP_MARKS: [name: string, label: string][] = [
+  ['bt-early-read', 'first script: reading the index starts (search-early-read.js)'],
+  ['bt-script', 'popup script running (page and modules loaded)'],
+  ['bt-rendered', 'first render committed, search box focused'],
+  ['bt-db-open', 'IndexedDB open (by the early read, or else the popup)'],
+  ['bt-titles-ready', 'titles part read and loaded: **interactive**'],
+  ['bt-facts-ready', 'second part (people, words of facts) read and loaded'],
+];
 
 /** The bench copy's blank page (popup-timing.ts writes it). */
 export const BLANK_PAGE = 'bench-blank.html';

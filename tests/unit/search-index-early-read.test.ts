@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, openCatalogDb } from '../../utils/db/database';
-import { searchIndexFrom } from '../../utils/db/search-store';
+import { readSearchIndex, searchIndexFrom } from '../../utils/db/search-store';
 import { seedCatalog } from '../../utils/db/seed';
 import {
   EARLY_READ_KEY,
@@ -53,6 +53,34 @@ describe('the popup’s early read of the search index', () => {
     } finally {
       vi.unstubAllGlobals();
       db.close();
+    }
+  });
+
+  it.each([
+    ['the early read', (factory: IDBFactory) => startEarlyRead(factory)],
+    ['readSearchIndex', async () => ({ facts: readSearchIndex(await openCatalogDb()).full })],
+  ])('%s asks for the second part only once the first has come', async (_, read) => {
+    const factory = new IDBFactory();
+    globalThis.indexedDB = factory;
+    const db = await openCatalogDb();
+    await seedCatalog(db, catalog);
+    db.close();
+    const asked = new Map<unknown, IDBRequest>();
+    const headDoneWhenFactsAsked: boolean[] = [];
+    const get = IDBObjectStore.prototype.get;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'get').mockImplementation(function (this: IDBObjectStore, key) {
+      if (key === 'searchFacts') headDoneWhenFactsAsked.push(asked.get('searchIndex')?.readyState === 'done');
+      const request = get.call(this, key);
+      asked.set(key, request);
+      return request;
+    });
+    try {
+      await (
+        await read(factory)
+      ).facts;
+      expect(headDoneWhenFactsAsked).toEqual([true]);
+    } finally {
+      spy.mockRestore();
     }
   });
 

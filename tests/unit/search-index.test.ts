@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactText, foldText, indexTerms, queryWords, withinOneEdit } from '../../utils/search/normalize';
+import { packStrings, unpackStrings } from '../../utils/search/packed-strings';
 import { decodeDramas, encodeDramas, type SearchDrama } from '../../utils/search/record-codec';
 import { factMatches, SearchIndex } from '../../utils/search/search-index';
 import { catalog } from '../helpers/catalog';
@@ -227,9 +228,9 @@ describe('stored form', () => {
       catalog.dramas.filter((d) => [d.title, ...d.romanized, ...d.aliases].every(oneByte)),
       [],
     ).toSnapshot();
-    expect(latinOnly.dramas.length).toBeGreaterThan(0);
-    expect(oneByte(latinOnly.dramas)).toBe(true);
-    expect(oneByte(latinOnly.titlesKo)).toBe(false);
+    expect(latinOnly.dramas.text.length).toBeGreaterThan(0);
+    expect(oneByte(latinOnly.dramas.text)).toBe(true);
+    expect(oneByte(latinOnly.titlesKo.text)).toBe(false);
   });
 
   it.each(['titles', 'compactTitles'] as const)(
@@ -238,10 +239,10 @@ describe('stored form', () => {
       // eslint-disable-next-line no-control-regex -- Latin-1 is what V8 stores one byte a character
       const oneByte = (s: string) => /^[\u0000-\u00ff]*$/.test(s);
       const { terms, wideTerms } = head[table];
-      expect(terms).toContain('healer');
-      expect(oneByte(terms)).toBe(true);
-      expect(wideTerms).not.toBe(''); // the Korean titles' terms
-      expect(wideTerms.split('\n').every((term) => !oneByte(term))).toBe(true);
+      expect(unpackStrings(terms)).toContain('healer');
+      expect(oneByte(terms.text)).toBe(true);
+      expect(wideTerms.text).not.toBe(''); // the Korean titles' terms
+      expect(unpackStrings(wideTerms).every((term) => !oneByte(term))).toBe(true);
     },
   );
 
@@ -253,6 +254,32 @@ describe('stored form', () => {
     const stored = SearchIndex.fromSnapshot(structuredClone(table.toSnapshot()));
     expect(stored.search('49일').map((r) => r.drama.id)).toEqual(['forty-nine']);
     expect(stored.search('49').map((r) => r.drama.id)).toEqual(['forty-nine']);
+  });
+
+  it.each([[[]], [['']], [['', 'Healer', '']], [['힐러', 'a', '49일', 'Amélie']]])(
+    'packs the strings %j into one with their ends, and reads each back',
+    (strings: string[]) => {
+      const packed = structuredClone(packStrings(strings));
+      expect(packed.text).toBe(strings.join(''));
+      expect(packed.ends).toBeInstanceOf(Uint32Array);
+      expect(unpackStrings(packed)).toEqual(strings);
+    },
+  );
+
+  it('reads back a drama with no Korean title and no other names', () => {
+    const bare = {
+      ...catalog.dramas[0]!,
+      id: 'bare',
+      title: 'Bare',
+      titleKo: '',
+      romanized: [],
+      aliases: [],
+      cast: [],
+    };
+    const stored = SearchIndex.fromSnapshot(structuredClone(SearchIndex.build([bare], []).toSnapshot()));
+    expect(stored.search('bare').map((r) => r.drama)).toEqual([
+      { id: 'bare', title: 'Bare', titleKo: '', year: bare.year, episodes: bare.episodes, names: ['Bare'], people: [] },
+    ]);
   });
 
   it('refuses a facts part built for another catalog', () => {

@@ -53,15 +53,34 @@ export function startEarlyRead(factory: IDBFactory = indexedDB, name = DB_NAME):
       const db = open.result;
       try {
         const store = db.transaction('meta').objectStore('meta');
-        const read = (key: string, settle: (value: unknown) => void, when: (run: () => void) => void) => {
+        const read = (
+          key: string,
+          settle: (value: unknown) => void,
+          when: (run: () => void) => void,
+          then = () => {},
+        ) => {
           const request = store.get(key);
-          request.onsuccess = () => when(() => settle(request.result));
-          request.onerror = () => settle(undefined);
+          request.onsuccess = () => {
+            when(() => settle(request.result));
+            then();
+          };
+          request.onerror = () => {
+            settle(undefined);
+            then();
+          };
         };
-        read('searchIndex', settleHead, (run) => run());
-        // The second part is large and not urgent: taken (deserialised and loaded) once the page is idle,
-        // so a query typed as the popup turns interactive is answered and painted first.
-        read('searchFacts', settleFacts, whenIdle);
+        // The second part is large and not urgent: asked for only once the first has come (in the same
+        // transaction, so both are of the same seed), as a value this large comes apart from the database
+        // record and reading both at once slowed the first; and taken (deserialised and loaded) once the
+        // page is idle, so a query typed as the popup turns interactive is answered and painted first.
+        const readFacts = () => {
+          try {
+            read('searchFacts', settleFacts, whenIdle);
+          } catch {
+            settleFacts(undefined); // the transaction ended with an error on the first part
+          }
+        };
+        read('searchIndex', settleHead, (run) => run(), readFacts);
       } catch {
         nothing();
       } finally {

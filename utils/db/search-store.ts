@@ -26,11 +26,16 @@ export interface StoredSearchIndex {
 /**
  * Starts reading the search index stored at seed time. Both parts are asked for
  * in one read transaction, so they belong to the same seed even if the
- * background reseeds meanwhile; the titles part is answered first.
+ * background reseeds meanwhile; the titles part first, the second once it has come.
  */
 export function readSearchIndex(db: CatalogDb): StoredSearchIndex {
   const store = db.transaction('meta').store;
-  return searchIndexFrom(store.get('searchIndex'), store.get('searchFacts'));
+  const head = store.get('searchIndex');
+  // The second part only once the first has come, in the same transaction (search-index-early-read.ts says why).
+  return searchIndexFrom(
+    head,
+    head.then(() => store.get('searchFacts')),
+  );
 }
 
 /** The search index from its two stored parts as they are read (by readSearchIndex or the popup's early read). */

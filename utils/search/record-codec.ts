@@ -1,8 +1,10 @@
 /**
  * The dramas a search index knows, as stored: one record string per drama,
- * decoded only for the results shown. Korean titles and people are strings of
- * their own (see SearchIndexSnapshot in search-index.ts).
+ * packed (packed-strings.ts) and decoded only for the results shown. Korean
+ * titles and people are lists of their own (see SearchIndexSnapshot in
+ * search-index.ts).
  */
+import { packedAt, packStrings, unpackStrings, type PackedStrings } from './packed-strings';
 
 /** What search knows of a drama: enough to show a result and describe why it matched. */
 export interface SearchDrama {
@@ -17,31 +19,30 @@ export interface SearchDrama {
   people: string[];
 }
 
-// Separators of the drama records: control characters, which catalog text never contains (schema.ts).
-const RECORD = '\u001d';
+// Separators inside a drama record: control characters, which catalog text never contains (schema.ts).
 const FIELD = '\u001e';
 const ITEM = '\u001f';
 // eslint-disable-next-line no-control-regex -- exactly the separators above
-const SEPARATORS = /[\u001d-\u001f]/g;
+const SEPARATORS = /[\u001e\u001f]/g;
 
 const clean = (s: string) => s.replace(SEPARATORS, ' ');
 
-/** The stored records of `dramas`: the first part's two strings and the second part's people. */
+/** The stored records of `dramas`: the first part's two lists and the second part's people. */
 export interface EncodedDramas {
-  dramas: string;
-  titlesKo: string;
-  castOf: string;
+  dramas: PackedStrings;
+  titlesKo: PackedStrings;
+  castOf: PackedStrings;
 }
 
 /**
- * Drama records as strings: records split by RECORD, fields by FIELD, list
- * items by ITEM. The names stored are those besides the title and the Korean
- * title, which decoding puts back in front (they are always a drama's first names).
+ * Drama records as strings, one a drama: fields split by FIELD, list items by
+ * ITEM. The names stored are those besides the title and the Korean title,
+ * which decoding puts back in front (they are always a drama's first names).
  */
 export function encodeDramas(dramas: SearchDrama[]): EncodedDramas {
   return {
-    dramas: dramas
-      .map((d) =>
+    dramas: packStrings(
+      dramas.map((d) =>
         [
           clean(d.id),
           clean(d.title),
@@ -52,10 +53,10 @@ export function encodeDramas(dramas: SearchDrama[]): EncodedDramas {
             .map(clean)
             .join(ITEM),
         ].join(FIELD),
-      )
-      .join(RECORD),
-    titlesKo: dramas.map((d) => clean(d.titleKo)).join(RECORD),
-    castOf: dramas.map((d) => d.people.map(clean).join(ITEM)).join(RECORD),
+      ),
+    ),
+    titlesKo: packStrings(dramas.map((d) => clean(d.titleKo))),
+    castOf: packStrings(dramas.map((d) => d.people.map(clean).join(ITEM))),
   };
 }
 
@@ -76,21 +77,8 @@ export function decodeDrama(record: string, titleKo: string, people: string | un
 }
 
 /** Every drama of encodeDramas' output; without `castOf`, with no people. */
-export function decodeDramas({ dramas, titlesKo, castOf }: Omit<EncodedDramas, 'castOf'> & { castOf?: string }) {
-  const records = splitRecords(dramas);
-  const ko = splitRecords(titlesKo);
-  const cast = castOf === undefined ? [] : splitRecords(castOf);
-  return records.map((record, d) => decodeDrama(record, ko[d] ?? '', cast[d]));
-}
-
-// Scores: a title word outranks a person's name, which outranks a word in a fact.
-
-/** Drama records as stored, one string each. */
-export function splitRecords(text: string): string[] {
-  return text === '' ? [] : text.split(RECORD);
-}
-
-/** Records joined as stored: splitRecords' inverse. */
-export function joinRecords(records: string[]): string {
-  return records.join(RECORD);
+export function decodeDramas({ dramas, titlesKo, castOf }: Omit<EncodedDramas, 'castOf'> & { castOf?: PackedStrings }) {
+  return unpackStrings(dramas).map((record, d) =>
+    decodeDrama(record, packedAt(titlesKo, d), castOf && packedAt(castOf, d)),
+  );
 }

@@ -8,10 +8,12 @@
  * few megabytes of typed arrays; which facts matched is worked out only for
  * the one drama the viewer opens.
  *
- * The stored form is made for the popup's first 150 ms (see
+ * The stored form is made for the popup's first 100 ms (see
  * SearchIndexSnapshot): a few long strings and typed arrays, which IndexedDB's
  * structured clone copies in one go, instead of thousands of small objects it
- * would have to rebuild one by one. It comes in two parts: the titles every
+ * would have to rebuild one by one; lists of strings are run together with
+ * their ends beside them (packed-strings.ts), so loading splits nothing and a
+ * string is made only for what a search visits. It comes in two parts: the titles every
  * drama goes by, which the first keystrokes need, kept small (about a quarter
  * of the whole for a 5,000-drama catalog); and people and the words of facts,
  * read right after. Until those arrive, a search leaves people and facts out.
@@ -25,11 +27,12 @@
  */
 import type { Drama, Fact } from '../catalog/types';
 import { compactText, compactTitleForms, indexTerms, queryWords, withinOneEdit } from './normalize';
-import { decodeDrama, encodeDramas, joinRecords, splitRecords, type SearchDrama } from './record-codec';
+import { packedAt, packedCount, type PackedStrings } from './packed-strings';
+import { decodeDrama, encodeDramas, type SearchDrama } from './record-codec';
 import { addTerm, TermTable, type TermTableSnapshot } from './term-table';
 
 /** Bump when the snapshot's shape or the way terms are made changes: stored indexes are then rebuilt. */
-export const SEARCH_INDEX_FORMAT = 5;
+export const SEARCH_INDEX_FORMAT = 6;
 
 /** Where a query word was found. */
 export type MatchField = 'title' | 'people' | 'facts';
@@ -54,9 +57,9 @@ export interface SearchResult {
 export interface SearchIndexSnapshot {
   format: typeof SEARCH_INDEX_FORMAT;
   /** Every drama's record (encodeDramas), decoded only for the results shown. */
-  dramas: string;
-  /** Every drama's Korean title, in the same order, joined by the record separator. */
-  titlesKo: string;
+  dramas: PackedStrings;
+  /** Every drama's Korean title, in the same order. */
+  titlesKo: PackedStrings;
   titles: TermTableSnapshot;
   /** Every name with its spaces and punctuation removed ("bubblegum"), for the whole-title bonus. */
   compactTitles: TermTableSnapshot;
@@ -68,7 +71,7 @@ export interface PeopleAndFactsSnapshot {
   /** How many dramas the postings count: a second part only fits the index it was built with. */
   dramaCount: number;
   /** Every drama's people (encodeDramas' castOf), in the same order. */
-  castOf: string;
+  castOf: PackedStrings;
   people: TermTableSnapshot;
   facts: TermTableSnapshot;
 }
@@ -111,14 +114,14 @@ export class SearchIndex {
   private readonly decoded: (SearchDrama | undefined)[];
 
   private constructor(
-    private readonly records: string[],
-    private readonly titlesKo: string[],
+    private readonly records: PackedStrings,
+    private readonly titlesKo: PackedStrings,
     private readonly titles: TermTable,
     private readonly compactTitles: TermTable,
     /** The second part (people, and the words of facts): null until loaded (withFacts). */
-    private readonly rest: { castOf: string[]; people: TermTable; facts: TermTable } | null,
+    private readonly rest: { castOf: PackedStrings; people: TermTable; facts: TermTable } | null,
   ) {
-    this.decoded = new Array<SearchDrama | undefined>(records.length);
+    this.decoded = new Array<SearchDrama | undefined>(packedCount(records));
   }
 
   /** Builds the index from a catalog (at seed time, or in tests). */
@@ -162,12 +165,12 @@ export class SearchIndex {
     const encoded = encodeDramas(searchDramas);
     const n = dramas.length;
     return new SearchIndex(
-      splitRecords(encoded.dramas),
-      splitRecords(encoded.titlesKo),
+      encoded.dramas,
+      encoded.titlesKo,
       TermTable.fromMap(titles, n),
       TermTable.fromMap(compactTitles, n),
       {
-        castOf: splitRecords(encoded.castOf),
+        castOf: encoded.castOf,
         people: TermTable.fromMap(people, n),
         facts: TermTable.fromMap(factTerms, n),
       },
@@ -177,8 +180,8 @@ export class SearchIndex {
   /** The index from its stored form: titles now, people and the words of facts when given (or later, withFacts). */
   static fromSnapshot(s: SearchIndexSnapshot, rest?: PeopleAndFactsSnapshot): SearchIndex {
     const index = new SearchIndex(
-      splitRecords(s.dramas),
-      splitRecords(s.titlesKo),
+      s.dramas,
+      s.titlesKo,
       TermTable.fromSnapshot(s.titles),
       TermTable.fromSnapshot(s.compactTitles),
       null,
@@ -188,11 +191,11 @@ export class SearchIndex {
 
   /** This index with people and the words of facts added; throws if they were built for another catalog. */
   withFacts(s: PeopleAndFactsSnapshot): SearchIndex {
-    if (s.dramaCount !== this.records.length) {
-      throw new Error(`the facts part is for ${s.dramaCount} dramas, the index has ${this.records.length}`);
+    if (s.dramaCount !== this.size) {
+      throw new Error(`the facts part is for ${s.dramaCount} dramas, the index has ${this.size}`);
     }
     return new SearchIndex(this.records, this.titlesKo, this.titles, this.compactTitles, {
-      castOf: splitRecords(s.castOf),
+      castOf: s.castOf,
       people: TermTable.fromSnapshot(s.people),
       facts: TermTable.fromSnapshot(s.facts),
     });
@@ -205,20 +208,24 @@ export class SearchIndex {
 
   /** How many dramas the index covers. */
   get size(): number {
-    return this.records.length;
+    return packedCount(this.records);
   }
 
   /** The drama at position `d`, decoded once. */
   drama(d: number): SearchDrama {
-    return (this.decoded[d] ??= decodeDrama(this.records[d]!, this.titlesKo[d] ?? '', this.rest?.castOf[d]));
+    return (this.decoded[d] ??= decodeDrama(
+      packedAt(this.records, d),
+      packedAt(this.titlesKo, d),
+      this.rest ? packedAt(this.rest.castOf, d) : undefined,
+    ));
   }
 
   /** The first part (titles), as plain data for IndexedDB. */
   toSnapshot(): SearchIndexSnapshot {
     return {
       format: SEARCH_INDEX_FORMAT,
-      dramas: joinRecords(this.records),
-      titlesKo: joinRecords(this.titlesKo),
+      dramas: this.records,
+      titlesKo: this.titlesKo,
       titles: this.titles.toSnapshot(),
       compactTitles: this.compactTitles.toSnapshot(),
     };
@@ -229,8 +236,8 @@ export class SearchIndex {
     if (!this.rest) throw new Error('people and the words of facts are not loaded');
     return {
       format: SEARCH_INDEX_FORMAT,
-      dramaCount: this.records.length,
-      castOf: joinRecords(this.rest.castOf),
+      dramaCount: this.size,
+      castOf: this.rest.castOf,
       people: this.rest.people.toSnapshot(),
       facts: this.rest.facts.toSnapshot(),
     };
@@ -240,7 +247,7 @@ export class SearchIndex {
   search(query: string, limit = 20): SearchResult[] {
     const words = queryWords(query).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return [];
-    const n = this.records.length;
+    const n = this.size;
     const total = new Float64Array(n);
     const wordsFound = new Uint8Array(n);
     const fieldMask = new Uint8Array(n);
@@ -268,7 +275,8 @@ export class SearchIndex {
         mark(this.titles, at, 0, score);
       });
       if (word.length >= MIN_TYPO_LENGTH) {
-        this.titles.terms.forEach((term, at) => {
+        // One edit changes a word's length by one at most.
+        this.titles.eachOfLength(word.length - 1, word.length + 1, (term, at) => {
           if (!term.startsWith(word) && withinOneEdit(word, term)) mark(this.titles, at, 0, SCORE.titleTypo);
         });
       }

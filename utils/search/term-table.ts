@@ -1,21 +1,22 @@
 /**
  * One inverted index of the search: sorted terms, each with the ascending list
- * of dramas (positions) it occurs in, stored as two strings and two typed
- * arrays so IndexedDB copies it in one go.
+ * of dramas (positions) it occurs in, stored as two packed string lists
+ * (packed-strings.ts) and two typed arrays, so IndexedDB copies it in one go
+ * and loading it back splits nothing.
  */
+import { packedCount, packedStart, packStrings, type PackedStrings } from './packed-strings';
 
 /** Drama positions: two bytes each while a catalog has at most 65,536 dramas. */
 export type Postings = Uint16Array | Uint32Array;
 
 /**
- * One term table as stored: the sorted terms joined by "\n" (terms never
- * contain whitespace) in two strings, those starting in Latin script and those
- * after them (hangul sorts after Latin): one hangul term would make a single
- * string two bytes a character, and most terms are Latin.
+ * One term table as stored: the sorted terms in two lists, those written in
+ * Latin-1 and those after them (hangul sorts after Latin): one hangul term
+ * would make a single string two bytes a character, and most terms are Latin.
  */
 export interface TermTableSnapshot {
-  terms: string;
-  wideTerms: string;
+  terms: PackedStrings;
+  wideTerms: PackedStrings;
   starts: Uint32Array;
   postings: Postings;
 }
@@ -28,16 +29,24 @@ const isWide = (term: string) => !/^[\u0000-\u00ff]*$/.test(term);
  * Terms in two sorted runs, each with the ascending list of dramas it occurs
  * in: the terms written in Latin-1 first, then every term with a character
  * past it ("49일" as much as "힐러"), so the first run is stored as a
- * one-byte string. Lookups search both runs.
+ * one-byte string. Lookups search both runs. Terms are read in place, by
+ * position: a string is made only for a term that is visited.
  */
 export class TermTable {
-  constructor(
-    readonly terms: string[],
-    /** Where the second run (terms with a character past Latin-1) starts. */
-    readonly wideFrom: number,
+  /** How many terms the table holds. */
+  readonly size: number;
+  /** Where the second run (terms with a character past Latin-1) starts. */
+  private readonly wideFrom: number;
+
+  private constructor(
+    private readonly narrow: PackedStrings,
+    private readonly wide: PackedStrings,
     readonly starts: Uint32Array,
     readonly postings: Postings,
-  ) {}
+  ) {
+    this.wideFrom = packedCount(narrow);
+    this.size = this.wideFrom + packedCount(wide);
+  }
 
   /** The table of `map`, whose postings are positions among `dramaCount` dramas. */
   static fromMap(map: Map<string, number[]>, dramaCount: number): TermTable {
@@ -53,22 +62,54 @@ export class TermTable {
     starts[terms.length] = size;
     const postings = dramaCount <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size);
     terms.forEach((term, i) => postings.set(map.get(term)!, starts[i]));
-    return new TermTable(terms, narrow.length, starts, postings);
+    return new TermTable(packStrings(narrow), packStrings(terms.slice(narrow.length)), starts, postings);
   }
 
   static fromSnapshot(s: TermTableSnapshot): TermTable {
-    const lines = (text: string) => (text === '' ? [] : text.split('\n'));
-    const narrow = lines(s.terms);
-    return new TermTable(narrow.concat(lines(s.wideTerms)), narrow.length, s.starts, s.postings);
+    return new TermTable(s.terms, s.wideTerms, s.starts, s.postings);
   }
 
   toSnapshot(): TermTableSnapshot {
-    return {
-      terms: this.terms.slice(0, this.wideFrom).join('\n'),
-      wideTerms: this.terms.slice(this.wideFrom).join('\n'),
-      starts: this.starts,
-      postings: this.postings,
-    };
+    return { terms: this.narrow, wideTerms: this.wide, starts: this.starts, postings: this.postings };
+  }
+
+  /** The term at position `at`. */
+  term(at: number): string {
+    const run = this.runOf(at);
+    const i = this.placeIn(at);
+    return run.text.slice(packedStart(run, i), run.ends[i]);
+  }
+
+  /** The run that holds position `at`. */
+  private runOf(at: number): PackedStrings {
+    return at < this.wideFrom ? this.narrow : this.wide;
+  }
+
+  /** The place of position `at` in its run. */
+  private placeIn(at: number): number {
+    return at < this.wideFrom ? at : at - this.wideFrom;
+  }
+
+  /** The term at `at` compared with `s` as `<` compares strings (UTF-16 code units), without making a string. */
+  private compare(at: number, s: string): number {
+    const { text, ends } = this.runOf(at);
+    const i = this.placeIn(at);
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    const length = ends[i]! - start;
+    const common = Math.min(length, s.length);
+    for (let k = 0; k < common; k++) {
+      const difference = text.charCodeAt(start + k) - s.charCodeAt(k);
+      if (difference !== 0) return difference;
+    }
+    return length - s.length;
+  }
+
+  /** Whether the term at `at` starts with `prefix`. */
+  private startsWith(at: number, prefix: string): boolean {
+    const run = this.runOf(at);
+    const i = this.placeIn(at);
+    const start = packedStart(run, i);
+    return run.ends[i]! - start >= prefix.length && run.text.startsWith(prefix, start);
   }
 
   /** The first position in [from, to) whose term is >= `s`. */
@@ -77,7 +118,7 @@ export class TermTable {
     let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms[mid]! < s) lo = mid + 1;
+      if (this.compare(mid, s) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -85,9 +126,9 @@ export class TermTable {
 
   /** The position of `term`, or -1. */
   indexOf(term: string): number {
-    const [from, to] = isWide(term) ? [this.wideFrom, this.terms.length] : [0, this.wideFrom];
+    const [from, to] = isWide(term) ? [this.wideFrom, this.size] : [0, this.wideFrom];
     const at = this.lowerBound(term, from, to);
-    return at < to && this.terms[at] === term ? at : -1;
+    return at < to && this.compare(at, term) === 0 ? at : -1;
   }
 
   /** Calls `visit` for every term starting with `prefix` (at most `max` terms). */
@@ -95,16 +136,29 @@ export class TermTable {
     let left = max;
     // A Latin-1 prefix ("49") may begin terms of both runs; a wide one only of the second.
     const runs: [number, number][] = isWide(prefix)
-      ? [[this.wideFrom, this.terms.length]]
+      ? [[this.wideFrom, this.size]]
       : [
           [0, this.wideFrom],
-          [this.wideFrom, this.terms.length],
+          [this.wideFrom, this.size],
         ];
     for (const [from, to] of runs) {
       for (let i = this.lowerBound(prefix, from, to); i < to && left > 0; i++, left--) {
-        const term = this.terms[i]!;
-        if (!term.startsWith(prefix)) break;
-        visit(term, i);
+        if (!this.startsWith(i, prefix)) break;
+        visit(this.term(i), i);
+      }
+    }
+  }
+
+  /** Calls `visit` for every term of `min` to `max` characters, in order. */
+  eachOfLength(min: number, max: number, visit: (term: string, at: number) => void): void {
+    for (const [run, offset] of [
+      [this.narrow, 0],
+      [this.wide, this.wideFrom],
+    ] as const) {
+      const { ends } = run;
+      for (let i = 0, start = 0; i < ends.length; start = ends[i++]!) {
+        const length = ends[i]! - start;
+        if (length >= min && length <= max) visit(run.text.slice(start, ends[i]), offset + i);
       }
     }
   }
