@@ -1,8 +1,13 @@
-/** Section 2: page load with the extension, beside the page alone and a one-line content script (the floor). */
+/**
+ * Section 2: page load with the extension, beside the page alone and a one-line
+ * content script (the floor), on the light Netflix fixture; and on a watch page
+ * of a real site's weight (scripts/bench/heavy-page.ts), beside the page alone.
+ */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { EXTENSION_DIR, launchPlain, ROOT, serveFixture } from '../../lib/browser';
+import { heavyWatchPage } from '../heavy-page';
 import { LOADS, median, record, WATCH_URL } from '../common';
 
 export async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
@@ -53,6 +58,21 @@ function oneLineExtension(): string {
   return dir;
 }
 
+/** Loads `url` once in a new tab; returns its load time (navigation start to the end of the load event, ms). */
+async function loadTime(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const load = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+  await page.close();
+  return load;
+}
+
+/** The heavy watch page's address: not WATCH_URL, whose route answers the light page. */
+const HEAVY_URL = 'https://www.netflix.com/watch/80049016';
+
 // ── 2. Page load ────────────────────────────────────────────────────────────
 export async function pageLoad(withExt: BrowserContext, plain: BrowserContext) {
   console.log(`\nPage load (${LOADS} loads each, alternating, each in a new tab)`);
@@ -75,6 +95,7 @@ export async function pageLoad(withExt: BrowserContext, plain: BrowserContext) {
       into.busy.push(busy);
     }
   }
+  await floor.close();
   record({
     section: 'page load',
     measure: 'median load, with extension',
@@ -82,14 +103,15 @@ export async function pageLoad(withExt: BrowserContext, plain: BrowserContext) {
     unit: 'ms',
     baseline: { label: 'without', value: median(b.loads) },
   });
-  await floor.close();
+  // What any content script costs a fast page (Chromium sets up an isolated world and
+  // injects it before the load event) is the floor; ours may add nothing measurable to it.
   record({
     section: 'page load',
-    measure: 'load time ratio (with / without)',
-    value: median(a.loads) / median(b.loads),
-    unit: '×',
-    baseline: { label: 'one-line content script / without', value: median(c.loads) / median(b.loads) },
-    budget: { max: 1.03, label: '×' },
+    measure: 'load time over the one-line content script (ours − floor, medians)',
+    value: median(a.loads) - median(c.loads),
+    unit: 'ms',
+    baseline: { label: 'one-line content script, median', value: median(c.loads) },
+    budget: { max: 3, label: 'ms' },
   });
   record({
     section: 'page load',
@@ -97,5 +119,32 @@ export async function pageLoad(withExt: BrowserContext, plain: BrowserContext) {
     value: median(a.busy) - median(b.busy),
     unit: 'ms',
     baseline: { label: 'page alone', value: median(b.busy) },
+  });
+
+  // A page of a real site's weight: megabytes of script and more than a second to load.
+  const heavy = heavyWatchPage();
+  for (const context of [withExt, plain]) await heavy.serve(context, HEAVY_URL);
+  const mb = (heavy.scriptBytes / 1024 / 1024).toFixed(1);
+  console.log(`  (heavy watch page: ${mb} MB of script, ${LOADS} loads each, alternating)`);
+  const heavyWith: number[] = [];
+  const heavyWithout: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    heavyWith.push(await loadTime(withExt, HEAVY_URL));
+    heavyWithout.push(await loadTime(plain, HEAVY_URL));
+  }
+  record({
+    section: 'page load',
+    measure: `median load, heavy watch page (${mb} MB of script), with extension`,
+    value: median(heavyWith),
+    unit: 'ms',
+    baseline: { label: 'without', value: median(heavyWithout) },
+  });
+  record({
+    section: 'page load',
+    measure: 'heavy watch page, load time ratio (with / without, medians)',
+    value: median(heavyWith) / median(heavyWithout),
+    unit: '×',
+    baseline: { label: 'without, median ms', value: median(heavyWithout) },
+    budget: { max: 1.01, label: '×' },
   });
 }
