@@ -3,7 +3,8 @@ import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
-import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from './utils/sites/matches';
+import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES, WATCH_CONTENT_SCRIPT } from './utils/sites/matches';
+import { WATCH_MODULE_FILE } from './utils/sites/watch-scripts';
 
 /** Sites' origins: web_accessible_resources takes match patterns without a path. */
 const originsOf = (matches: string[]) => [
@@ -35,18 +36,24 @@ export default defineConfig({
     // (the supported streaming sites) are the only host access, and IndexedDB
     // needs no permission. No <all_urls>, no tabs, no scripting, no remote code.
     permissions: ['storage'],
+    // Only the small loader is injected (entrypoints/watch-loader/); once the page has
+    // loaded, it imports the content script proper (entrypoints/watch/, below).
+    content_scripts: [WATCH_CONTENT_SCRIPT],
     // The own-facts frame (entrypoints/own-facts/), which the overlay embeds: the viewer's own
     // facts show and are edited there, in the extension's origin, out of the page's reach.
     // Only the supported sites may embed it; on Chrome only at a per-session address, so a
     // page cannot probe for the extension with it. And the page-world reader, which the
     // content script injects into the pages of the sites whose scripts hold what plays
-    // (Firefox's MV2 build reads it and injects its text: WXT's injectScript).
+    // (Firefox's MV2 build reads it and injects its text: WXT's injectScript). And the
+    // content script proper, which the loader imports into its isolated world: public code,
+    // but on Chrome at a per-session address too, so a page cannot probe for it.
     web_accessible_resources:
       manifestVersion === 2
-        ? [OWN_FACTS_FRAME_PATH.slice(1), PAGE_READER]
+        ? [OWN_FACTS_FRAME_PATH.slice(1), PAGE_READER, WATCH_MODULE_FILE]
         : [
             { resources: [OWN_FACTS_FRAME_PATH.slice(1)], matches: SUPPORTED_ORIGINS, use_dynamic_url: true },
             { resources: [PAGE_READER], matches: originsOf(PAGE_WORLD_MATCHES), use_dynamic_url: true },
+            { resources: [WATCH_MODULE_FILE], matches: SUPPORTED_ORIGINS, use_dynamic_url: true },
           ],
     // The toolbar button's icon (the popup entrypoint adds its page to the same key).
     [manifestVersion === 2 ? 'browser_action' : 'action']: {
