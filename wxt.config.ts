@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { catalogPlugin } from './scripts/catalog-plugin';
+import { buildWatchLoader } from './scripts/watch-loader-build';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
 import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES, WATCH_CONTENT_SCRIPT } from './utils/sites/matches';
-import { WATCH_MODULE_FILE } from './utils/sites/watch-scripts';
+import { WATCH_LOADER_FILE, WATCH_MODULE_FILE } from './utils/sites/watch-scripts';
 
 /** Sites' origins: web_accessible_resources takes match patterns without a path. */
 const originsOf = (matches: string[]) => [
@@ -100,9 +101,17 @@ export default defineConfig({
       'public/**',
       'assets/**',
       'scripts/catalog-plugin.ts',
+      'scripts/watch-loader-build.ts',
     ],
   },
   vite: () => ({
     plugins: [preact(), catalogPlugin('data')],
   }),
+  hooks: {
+    // The content script's loader, the manifest's one content script: built apart, with
+    // esbuild, so that no WXT runtime is wrapped round it (scripts/watch-loader-build.ts).
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: WATCH_LOADER_FILE, contents: await buildWatchLoader(wxt.config.root) });
+    },
+  },
 });
