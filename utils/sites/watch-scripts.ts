@@ -8,8 +8,8 @@
  * WATCH_CONTENT_SCRIPT in ./matches.ts.)
  */
 
-/** The loader as built (WXT names an unlisted script's output after its entrypoint). */
+/** The loader as built (wxt.config.ts adds it, bundled by scripts/watch-loader-build.ts). */
 export const WATCH_LOADER_FILE = 'watch-loader.js';
 
-/** The content script proper as built: the module the loader imports. */
+/** The content script proper as built (WXT names an unlisted script's output after its folder): the module the loader imports. */
 export const WATCH_MODULE_FILE = 'watch.js';
