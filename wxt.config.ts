@@ -2,9 +2,11 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { catalogPlugin, compileCatalogDir } from './scripts/catalog-plugin';
 import { BUNDLED_CATALOG_FILE } from './utils/catalog/bundled-name';
+import { buildWatchLoader } from './scripts/watch-loader-build';
 import { TOGGLE_OVERLAY_COMMAND } from './utils/messaging/to-tab';
 import { OWN_FACTS_FRAME_PATH } from './utils/messaging/own-facts-frame';
-import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from './utils/sites/matches';
+import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES, WATCH_CONTENT_SCRIPT } from './utils/sites/matches';
+import { WATCH_LOADER_FILE, WATCH_MODULE_FILE } from './utils/sites/watch-scripts';
 
 /** Sites' origins: web_accessible_resources takes match patterns without a path. */
 const originsOf = (matches: string[]) => [
@@ -36,18 +38,24 @@ export default defineConfig({
     // (the supported streaming sites) are the only host access, and IndexedDB
     // needs no permission. No <all_urls>, no tabs, no scripting, no remote code.
     permissions: ['storage'],
+    // Only the small loader is injected (entrypoints/watch-loader/); once the page has
+    // loaded, it imports the content script proper (entrypoints/watch/, below).
+    content_scripts: [WATCH_CONTENT_SCRIPT],
     // The own-facts frame (entrypoints/own-facts/), which the overlay embeds: the viewer's own
     // facts show and are edited there, in the extension's origin, out of the page's reach.
     // Only the supported sites may embed it; on Chrome only at a per-session address, so a
     // page cannot probe for the extension with it. And the page-world reader, which the
     // content script injects into the pages of the sites whose scripts hold what plays
-    // (Firefox's MV2 build reads it and injects its text: WXT's injectScript).
+    // (Firefox's MV2 build reads it and injects its text: WXT's injectScript). And the
+    // content script proper, which the loader imports into its isolated world: public code,
+    // but on Chrome at a per-session address too, so a page cannot probe for it.
     web_accessible_resources:
       manifestVersion === 2
-        ? [OWN_FACTS_FRAME_PATH.slice(1), PAGE_READER]
+        ? [OWN_FACTS_FRAME_PATH.slice(1), PAGE_READER, WATCH_MODULE_FILE]
         : [
             { resources: [OWN_FACTS_FRAME_PATH.slice(1)], matches: SUPPORTED_ORIGINS, use_dynamic_url: true },
             { resources: [PAGE_READER], matches: originsOf(PAGE_WORLD_MATCHES), use_dynamic_url: true },
+            { resources: [WATCH_MODULE_FILE], matches: SUPPORTED_ORIGINS, use_dynamic_url: true },
           ],
     // The toolbar button's icon (the popup entrypoint adds its page to the same key).
     [manifestVersion === 2 ? 'browser_action' : 'action']: {
@@ -94,15 +102,19 @@ export default defineConfig({
       'public/**',
       'assets/**',
       'scripts/catalog-plugin.ts',
+      'scripts/watch-loader-build.ts',
     ],
   },
   vite: () => ({
     plugins: [preact(), catalogPlugin('data')],
   }),
   hooks: {
-    // The bundled pack as a file of the package, read when the database is seeded
+    // The content script's loader, the manifest's one content script: built apart, with
+    // esbuild, so that no WXT runtime is wrapped round it (scripts/watch-loader-build.ts).
+    // And the bundled pack as a file of the package, read when the database is seeded
     // (utils/catalog/bundled-file.ts): not a module every background start evaluates.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: WATCH_LOADER_FILE, contents: await buildWatchLoader(wxt.config.root) });
       files.push({ relativeDest: BUNDLED_CATALOG_FILE, contents: JSON.stringify(compileCatalogDir('data')) });
     },
   },

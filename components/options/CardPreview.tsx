@@ -40,7 +40,7 @@ function sampleView(): EpisodeView {
 
 export interface CardPreviewProps {
   settings: Settings;
-  /** The overlay's stylesheet (entrypoints/watch.content/overlay.css), given by the page. */
+  /** The overlay's stylesheet (entrypoints/watch/overlay.css), given by the page. */
   overlayCss: string;
 }
 

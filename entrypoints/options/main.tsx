@@ -8,7 +8,7 @@ import { CatalogPanel } from '../../components/options/CatalogPanel';
 import { SettingsPanel } from '../../components/options/SettingsPanel';
 import { t } from '../../utils/i18n';
 // The overlay's own stylesheet, for the live preview of a card (drawn in a shadow root, as on a streaming page).
-import overlayCss from '../watch.content/overlay.css?inline';
+import overlayCss from '../watch/overlay.css?inline';
 import './options.css';
 
 function OptionsPage() {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
+import { WATCH_LOADER_FILE, WATCH_MODULE_FILE } from '../../utils/sites/watch-scripts';
 
 const BUILT = join(ROOT, '.output', 'chrome-mv3');
 /** A name zod v4 gives its core type at run time: minifying keeps it. */
@@ -55,7 +56,7 @@ describe('the built extension’s bundles', () => {
     expect(carryZod(scripts)).toEqual([]);
   });
 
-  it('runs the content script without zod', () => {
-    expect(carryZod(loadedWith([join('content-scripts', 'watch.js')]))).toEqual([]);
+  it('runs the content script, its loader and the module it imports, without zod', () => {
+    expect(carryZod(loadedWith([WATCH_LOADER_FILE, WATCH_MODULE_FILE]))).toEqual([]);
   });
 });

@@ -260,6 +260,17 @@ describe.each(journeyBrowsers())('in %s', (name) => {
       await page.close();
     });
 
+    it('cannot keep the content script out with a Content-Security-Policy that allows no script at all', async () => {
+      // The loader imports the content script as a module: the extension's own load, not the page's.
+      const page = await browser.openSite(HEALER_14.url, 'hostile/strict-csp.html');
+      expect(await overlayBar(page)).toContain('Episode 14');
+      // The policy is in force: the page's own inline script did not run.
+      expect(await page.evaluate(() => document.documentElement.dataset['pageScript'] ?? 'refused', null)).toBe(
+        'refused',
+      );
+      await page.close();
+    });
+
     it('cannot keep the overlay from mounting by defining its element first', async () => {
       const page = await browser.openSite('https://www.netflix.com/watch/80134711', 'hostile/predefined-element.html');
       expect(await page.evaluate(() => !!customElements.get('between-takes-overlay'), null)).toBe(true);

@@ -1,20 +1,23 @@
 /**
  * Least privilege, checked on what ships: the built manifests for Chrome and
- * Firefox ask for no more than the features need. And the icons: every size
- * the stores and the toolbar need, each a PNG of that size.
+ * Firefox ask for no more than the features need. The content script: only the
+ * small loader is injected, and the module it imports is open to the supported
+ * sites alone. And the icons: every size the stores and the toolbar need, each a
+ * PNG of that size.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser';
 import { SITES } from '../../utils/sites';
 import { PAGE_WORLD_MATCHES, SUPPORTED_MATCHES } from '../../utils/sites/matches';
+import { WATCH_LOADER_FILE, WATCH_MODULE_FILE } from '../../utils/sites/watch-scripts';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
   host_permissions?: string[];
   optional_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[]; css?: string[]; all_frames?: boolean; run_at?: string }[];
   icons?: Record<string, string>;
   action?: { default_icon?: Record<string, string> };
   browser_action?: { default_icon?: Record<string, string> };
@@ -62,13 +65,25 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s manifest', (target) => {
     },
   );
 
-  it('loads no remote code, and exposes to web pages only the own-facts frame and the page-world reader, to the sites that use them', () => {
+  it('injects only the small loader, in every frame, once the document is parsed', () => {
+    expect(m.content_scripts).toHaveLength(1);
+    const [script] = m.content_scripts!;
+    expect(script!.js).toEqual([WATCH_LOADER_FILE]);
+    expect(script!.css).toBeUndefined();
+    expect(script!.all_frames).toBe(true);
+    expect(script!.run_at).toBe('document_idle');
+    // What the browser parses at injection: a few hundred bytes, not the content script proper.
+    expect(statSync(join(ROOT, '.output', target, WATCH_LOADER_FILE)).size).toBeLessThan(1024);
+    expect(existsSync(join(ROOT, '.output', target, WATCH_MODULE_FILE))).toBe(true);
+  });
+
+  it('loads no remote code, and exposes to web pages only the own-facts frame, the page-world reader and the content script module, to the sites that use them', () => {
     const text = JSON.stringify(m);
     expect(text).not.toMatch(/https?:\/\//); // no remote script, update URL or CSP source
     const exposed = m['web_accessible_resources'];
     if (target === 'firefox-mv2') {
       // MV2 has no per-site list; Firefox gives every install its own random address anyway.
-      expect(exposed).toEqual(['own-facts.html', 'page-reader.js']);
+      expect(exposed).toEqual(['own-facts.html', 'page-reader.js', WATCH_MODULE_FILE]);
     } else {
       const origins = (matches: string[]) => [
         ...new Set(matches.map((p) => p.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
@@ -76,6 +91,8 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s manifest', (target) => {
       expect(exposed).toEqual([
         { resources: ['own-facts.html'], matches: origins(SUPPORTED_MATCHES), use_dynamic_url: true },
         { resources: ['page-reader.js'], matches: origins(PAGE_WORLD_MATCHES), use_dynamic_url: true },
+        // The module the loader imports: the supported sites only, at a per-session address.
+        { resources: [WATCH_MODULE_FILE], matches: origins(SUPPORTED_MATCHES), use_dynamic_url: true },
       ]);
       // Netflix, Disney+, iQIYI, WeTV and Viu: not Prime Video, Viki, Kocowa or OnDemandKorea.
       expect(origins(PAGE_WORLD_MATCHES)).toHaveLength(5);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCardSession, type CardSettings } from '../../entrypoints/watch.content/card-session';
+import { createCardSession, type CardSettings } from '../../entrypoints/watch/card-session';
 import type { EpisodeView } from '../../utils/messaging/views';
 import { cardFact, FakeVideo } from '../helpers/fake-video';
 

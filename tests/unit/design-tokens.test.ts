@@ -12,8 +12,8 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8').replace(/\
 
 const TOKENS = 'components/tokens.css';
 const SHEETS = {
-  'entrypoints/watch.content/overlay.css': "@import '../../components/tokens.css';",
-  'entrypoints/own-facts/own-facts.css': "@import '../watch.content/overlay.css';",
+  'entrypoints/watch/overlay.css': "@import '../../components/tokens.css';",
+  'entrypoints/own-facts/own-facts.css': "@import '../watch/overlay.css';",
   'entrypoints/popup/popup.css': "@import '../../components/tokens.css';",
   'entrypoints/options/options.css': "@import '../../components/tokens.css';",
 };
@@ -34,7 +34,7 @@ describe('design tokens', () => {
   it.each(Object.keys(SHEETS))('%s reads only tokens that are defined', (sheet) => {
     const css = read(sheet);
     const own = defined(css);
-    const overlay = sheet.includes('own-facts') ? defined(read('entrypoints/watch.content/overlay.css')) : new Set();
+    const overlay = sheet.includes('own-facts') ? defined(read('entrypoints/watch/overlay.css')) : new Set();
     const missing = [...used(css)].filter((name) => !defined(tokens).has(name) && !own.has(name) && !overlay.has(name));
     expect(missing).toEqual([]);
   });

@@ -1,8 +1,8 @@
-/** What a page must not do to the content script (entrypoints/watch.content/hardening.ts). */
+/** What a page must not do to the content script (entrypoints/watch/hardening.ts). */
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ignoreScriptStartedEvents, overlayHostName } from '../../entrypoints/watch.content/hardening';
+import { ignoreScriptStartedEvents, overlayHostName } from '../../entrypoints/watch/hardening';
 
 /** The event a newer copy of the script sends (its name is private to WXT), as any page script can forge it. */
 const SCRIPT_STARTED = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string })

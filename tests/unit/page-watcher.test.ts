@@ -4,7 +4,7 @@
  * page, and that it notices the changes players make without a page load.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MIN_READ_INTERVAL_MS, watchPlaying, type WatcherContext } from '../../entrypoints/watch.content/page-watcher';
+import { MIN_READ_INTERVAL_MS, watchPlaying, type WatcherContext } from '../../entrypoints/watch/page-watcher';
 import type { Playing, SiteAdapter } from '../../utils/sites/types';
 
 /**

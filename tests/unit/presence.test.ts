@@ -7,8 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { placedCorner } from '../../entrypoints/watch.content/placement';
-import { followControls, IDLE_MS } from '../../entrypoints/watch.content/presence';
+import { placedCorner } from '../../entrypoints/watch/placement';
+import { followControls, IDLE_MS } from '../../entrypoints/watch/presence';
 import { overlayTheme } from '../../utils/preferences/settings';
 import { SITES } from '../../utils/sites';
 
