@@ -2,7 +2,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { serveFixture } from '../../lib/browser';
 import { COLD, median, percentile, record, WARM } from '../common';
-import { MIN_READ_INTERVAL_MS } from '../../../entrypoints/watch.content/page-watcher';
+import { MIN_READ_INTERVAL_MS } from '../../../entrypoints/watch/page-watcher';
 
 const TITLES = [
   ['Healer', 'E14'],
