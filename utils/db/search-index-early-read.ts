@@ -3,10 +3,10 @@
  * popup's modules have even loaded. Run from a classic script in popup.html's
  * head (entrypoints/search-early-read.ts), it uses the bare IndexedDB API (no
  * idb, nothing to import) and leaves its promises on `globalThis` for the
- * popup's services, which turn them into a SearchIndex (facts-store.ts,
- * searchIndexFrom). On this 2-core machine a page's first script runs about
- * 100 ms after navigation and the modules about 20 ms later; the read
- * overlaps that.
+ * popup's services, which turn them into a SearchIndex (search-store.ts,
+ * searchIndexFrom). On this 2-core machine the toolbar popup's first script
+ * runs about 35–40 ms after navigation and its modules about 15 ms later
+ * (`npm run bench`, section popup); the read overlaps that.
  *
  * It never creates or upgrades the database: when there is none yet, or an
  * older version, the open is cancelled and both promises give undefined, and
