@@ -49,20 +49,25 @@ async function addCatalogFacts(worker: Worker, facts: { id: string; at: number; 
         get.onsuccess = () => resolve(get.result);
       });
       if (version) {
-        const tx = db.transaction('facts', 'readwrite');
-        for (const f of facts) {
-          tx.objectStore('facts').put({
+        // Healer's record holds its facts drama-wide first, then by episode: these go after episode 14's.
+        const tx = db.transaction('dramaFacts', 'readwrite');
+        const store = tx.objectStore('dramaFacts');
+        const get = store.get('healer');
+        get.onsuccess = () => {
+          const record = get.result as { facts: { episode: number | null }[] };
+          const added = facts.map((f) => ({
             ...f,
             dramaId: 'healer',
             episode: 14,
-            episodeKey: 14,
-            seq: 1000,
             people: [],
             tags: ['between-takes'],
             spoiler: false,
             sourceId: 'healer-teary-kiss-bts',
-          });
-        }
+          }));
+          const cut = record.facts.findIndex((fact) => (fact.episode ?? 0) > 14);
+          record.facts.splice(cut === -1 ? record.facts.length : cut, 0, ...added);
+          store.put(record);
+        };
         await new Promise((resolve) => (tx.oncomplete = resolve));
         db.close();
         return;
