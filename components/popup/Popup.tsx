@@ -16,6 +16,10 @@ import { SearchBox } from './SearchBox';
 import type { PopupServices } from './popup-services';
 import { ThisTab } from './ThisTab';
 
+/** How often, and how many more times, the popup asks a tab that gave no answer (2 s in all). */
+const TAB_RETRY_MS = 250;
+const TAB_RETRIES = 8;
+
 export interface PopupProps {
   services: PopupServices;
   /** Called once, when the search box is focused and the titles part of the index is loaded: title queries answer. */
@@ -45,11 +49,24 @@ export function Popup({ services, onInteractive }: PopupProps) {
     // The titles part answers first; the whole index replaces it when people and the words of facts are read.
     loading.titles.then((titles) => setIndex((current) => current ?? titles), failed);
     loading.full.then(setIndex, failed);
-    services.tabState().then(setTab, () => setTab(null));
+    // A tab that does not answer may be a supported page that has just loaded: its content script
+    // comes in right after (entrypoints/watch-loader/), so ask again a few times before leaving it.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const ask = (left: number) =>
+      services.tabState().then(
+        (state) => {
+          if (state) return setTab(state);
+          setTab((current) => current ?? null);
+          if (left > 0) retry = setTimeout(() => void ask(left - 1), TAB_RETRY_MS);
+        },
+        () => setTab((current) => current ?? null),
+      );
+    void ask(TAB_RETRIES);
     services.storagePersistent().then(
       (persistent) => setStorageLost(!persistent),
       () => setStorageLost(true),
     );
+    return () => clearTimeout(retry);
   }, [services]);
   useLayoutEffect(() => {
     if (index && !announced.current) {

@@ -133,7 +133,8 @@ export function browserServices(): PopupServices {
     const tabId = await tab;
     if (tabId === undefined) return null;
     try {
-      return await sendToTab(message, undefined, tabId);
+      // Nothing (undefined) when only the loader is there yet: it answers no question (entrypoints/watch-loader/).
+      return (await sendToTab(message, undefined, tabId)) ?? null;
     } catch {
       // No content script there: not a supported site, or a browser page.
       return null;

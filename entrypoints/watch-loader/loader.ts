@@ -13,7 +13,11 @@
 import { WATCH_MODULE_FILE } from '../../utils/sites/watch-scripts';
 import { whenPageSettled } from './settle';
 
-whenPageSettled(window, () => {
+/** A message before the content script is here: the toolbar popup asking what this tab shows. */
+const asked = () => hurry();
+
+const hurry = whenPageSettled(window, () => {
+  chrome.runtime?.onMessage?.removeListener(asked);
   // The extension was updated or removed since this page loaded: this copy is orphaned.
   if (!chrome.runtime?.id) return;
   import(chrome.runtime.getURL(WATCH_MODULE_FILE)).catch((error: unknown) => {
@@ -23,3 +27,6 @@ whenPageSettled(window, () => {
     );
   });
 });
+// Someone is waiting: once the page has loaded, bring the content script in without the idle
+// wait. This listener answers nothing; the popup asks again a moment later (components/popup/Popup.tsx).
+chrome.runtime.onMessage.addListener(asked);

@@ -328,6 +328,36 @@ describe('Popup: this tab', () => {
     for (const site of SITES) expect(state.textContent).toContain(site.name);
   });
 
+  it('asks a silent tab again for a while, and shows what its content script says once it is there', async () => {
+    // A supported page that has just loaded: its content script comes in a moment later.
+    const answers: (TabState | null)[] = [null, null, { ...unknownTab, view: healerView() }];
+    const tabState = vi.fn(async () => answers.shift() ?? null);
+    render(<Popup services={services({ tabState })} />);
+    await screen.findByText('No streaming site here');
+    await waitFor(() => expect(document.querySelector('.bt-now-title')?.textContent).toContain('Healer'), {
+      timeout: 3000,
+    });
+    expect(tabState).toHaveBeenCalledTimes(3);
+  });
+
+  it('stops asking a tab that never answers, and asks no more once closed', async () => {
+    vi.useFakeTimers();
+    try {
+      const tabState = vi.fn(async () => null);
+      const popup = render(<Popup services={services({ tabState })} />);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(tabState).toHaveBeenCalledTimes(9);
+      popup.unmount();
+      const closed = render(<Popup services={services({ tabState })} />);
+      await vi.advanceTimersByTimeAsync(300);
+      closed.unmount();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(tabState).toHaveBeenCalledTimes(11);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows the recognised drama, episode and facts, each with its source', async () => {
     const plain = catalog.facts.find((f) => f.dramaId === 'healer' && f.episode === null && !f.spoiler)!;
     const source = catalog.sources.find((s) => s.id === plain.sourceId)!;
