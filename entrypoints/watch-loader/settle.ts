@@ -17,14 +17,15 @@ export interface SettlingWindow {
 }
 
 /**
- * Calls `run` once, after the page's load event and then an idle moment.
- * Returns `hurry`: someone is waiting for the content script (the toolbar popup
- * asked this tab what it shows), so once the page has loaded it runs at once,
- * without waiting for the idle moment. Never before the load event.
+ * Calls `run` once, after the page's load event and then an idle moment, and
+ * `loaded` (if given) at the load event. Returns `hurry`: someone is waiting for
+ * the content script (the toolbar popup asked this tab what it shows), so once
+ * the page has loaded it runs at once, without waiting for the idle moment.
+ * Never before the load event.
  */
-export function whenPageSettled(win: SettlingWindow, run: () => void): () => void {
+export function whenPageSettled(win: SettlingWindow, run: () => void, loaded?: () => void): () => void {
   let ran = false;
-  let loaded = false;
+  let hasLoaded = false;
   let hurried = false;
   const once = () => {
     if (ran) return;
@@ -32,7 +33,8 @@ export function whenPageSettled(win: SettlingWindow, run: () => void): () => voi
     run();
   };
   const idle = () => {
-    loaded = true;
+    hasLoaded = true;
+    loaded?.();
     if (hurried) once();
     else if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(once, { timeout: IDLE_TIMEOUT_MS });
     else win.setTimeout(once, 0);
@@ -42,6 +44,6 @@ export function whenPageSettled(win: SettlingWindow, run: () => void): () => voi
   else win.addEventListener('load', idle, { once: true });
   return () => {
     hurried = true;
-    if (loaded) once();
+    if (hasLoaded) once();
   };
 }

@@ -71,10 +71,13 @@ describe('the loader’s timing', () => {
   it('runs at once when someone waits for it (the popup asked), but never before the load event', () => {
     const waiting = standIn('interactive');
     const run = vi.fn();
-    const hurry = whenPageSettled(waiting.win, run);
+    const loaded = vi.fn();
+    const hurry = whenPageSettled(waiting.win, run, loaded);
     hurry();
     expect(run).not.toHaveBeenCalled();
+    expect(loaded).not.toHaveBeenCalled(); // nothing of the loader's set up before the load event
     waiting.load();
+    expect(loaded).toHaveBeenCalledTimes(1);
     expect(run).toHaveBeenCalledTimes(1); // no idle wait
     waiting.idle();
     hurry();
