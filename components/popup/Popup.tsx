@@ -16,9 +16,12 @@ import { SearchBox } from './SearchBox';
 import type { PopupServices } from './popup-services';
 import { ThisTab } from './ThisTab';
 
-/** How often, and how many more times, the popup asks a tab that gave no answer (2 s in all). */
+/**
+ * How often, and how many more times, the popup asks a tab that gave no answer (3 s in all): a
+ * page's content script comes in after its load event and an idle moment (1 s at most).
+ */
 const TAB_RETRY_MS = 250;
-const TAB_RETRIES = 8;
+const TAB_RETRIES = 12;
 
 export interface PopupProps {
   services: PopupServices;

@@ -13,25 +13,13 @@
 import { WATCH_MODULE_FILE } from '../../utils/sites/watch-scripts';
 import { whenPageSettled } from './settle';
 
-/** A message before the content script is here: the toolbar popup asking what this tab shows. */
-const asked = () => hurry();
-
-const hurry = whenPageSettled(
-  window,
-  () => {
-    chrome.runtime?.onMessage?.removeListener(asked);
-    // The extension was updated or removed since this page loaded: this copy is orphaned.
-    if (!chrome.runtime?.id) return;
-    import(chrome.runtime.getURL(WATCH_MODULE_FILE)).catch((error: unknown) => {
-      console.error(
-        `Between Takes could not load its content script (${WATCH_MODULE_FILE}), so it shows nothing on this page; the page itself is unaffected.`,
-        error,
-      );
-    });
-  },
-  // From the load event on, someone waiting brings the content script in without the idle wait.
-  // Not before: adding a message listener sets up the extension's messaging in this world, about
-  // half a millisecond of the page's main thread. It answers nothing; the popup asks again a moment
-  // later (components/popup/Popup.tsx).
-  () => chrome.runtime?.onMessage?.addListener(asked),
-);
+whenPageSettled(window, () => {
+  // The extension was updated or removed since this page loaded: this copy is orphaned.
+  if (!chrome.runtime?.id) return;
+  import(chrome.runtime.getURL(WATCH_MODULE_FILE)).catch((error: unknown) => {
+    console.error(
+      `Between Takes could not load its content script (${WATCH_MODULE_FILE}), so it shows nothing on this page; the page itself is unaffected.`,
+      error,
+    );
+  });
+});

@@ -16,34 +16,14 @@ export interface SettlingWindow {
   setTimeout(callback: () => void, ms: number): number;
 }
 
-/**
- * Calls `run` once, after the page's load event and then an idle moment, and
- * `loaded` (if given) at the load event. Returns `hurry`: someone is waiting for
- * the content script (the toolbar popup asked this tab what it shows), so once
- * the page has loaded it runs at once, without waiting for the idle moment.
- * Never before the load event.
- */
-export function whenPageSettled(win: SettlingWindow, run: () => void, loaded?: () => void): () => void {
-  let ran = false;
-  let hasLoaded = false;
-  let hurried = false;
-  const once = () => {
-    if (ran) return;
-    ran = true;
-    run();
-  };
+/** Calls `run` once, after the page's load event and then an idle moment. */
+export function whenPageSettled(win: SettlingWindow, run: () => void): void {
   const idle = () => {
-    hasLoaded = true;
-    loaded?.();
-    if (hurried) once();
-    else if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(once, { timeout: IDLE_TIMEOUT_MS });
-    else win.setTimeout(once, 0);
+    if (typeof win.requestIdleCallback === 'function')
+      win.requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
+    else win.setTimeout(run, 0);
   };
   // At document_idle the page may have loaded already (Firefox injects after it, Chrome on a fast page).
   if (win.document.readyState === 'complete') idle();
   else win.addEventListener('load', idle, { once: true });
-  return () => {
-    hurried = true;
-    if (hasLoaded) once();
-  };
 }

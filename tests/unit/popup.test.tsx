@@ -346,13 +346,13 @@ describe('Popup: this tab', () => {
       const tabState = vi.fn(async () => null);
       const popup = render(<Popup services={services({ tabState })} />);
       await vi.advanceTimersByTimeAsync(10_000);
-      expect(tabState).toHaveBeenCalledTimes(9);
+      expect(tabState).toHaveBeenCalledTimes(13);
       popup.unmount();
       const closed = render(<Popup services={services({ tabState })} />);
       await vi.advanceTimersByTimeAsync(300);
       closed.unmount();
       await vi.advanceTimersByTimeAsync(10_000);
-      expect(tabState).toHaveBeenCalledTimes(11);
+      expect(tabState).toHaveBeenCalledTimes(15);
     } finally {
       vi.useRealTimers();
     }

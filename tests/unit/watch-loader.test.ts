@@ -68,31 +68,6 @@ describe('the loader’s timing', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
-  it('runs at once when someone waits for it (the popup asked), but never before the load event', () => {
-    const waiting = standIn('interactive');
-    const run = vi.fn();
-    const loaded = vi.fn();
-    const hurry = whenPageSettled(waiting.win, run, loaded);
-    hurry();
-    expect(run).not.toHaveBeenCalled();
-    expect(loaded).not.toHaveBeenCalled(); // nothing of the loader's set up before the load event
-    waiting.load();
-    expect(loaded).toHaveBeenCalledTimes(1);
-    expect(run).toHaveBeenCalledTimes(1); // no idle wait
-    waiting.idle();
-    hurry();
-    expect(run).toHaveBeenCalledTimes(1);
-
-    const idling = standIn('complete');
-    const later = vi.fn();
-    const hurryLater = whenPageSettled(idling.win, later);
-    expect(later).not.toHaveBeenCalled();
-    hurryLater();
-    expect(later).toHaveBeenCalledTimes(1);
-    idling.idle(); // the idle callback still queued brings in nothing more
-    expect(later).toHaveBeenCalledTimes(1);
-  });
-
   it('without requestIdleCallback, runs in a task after the load event', () => {
     const page = standIn('loading', { idle: false });
     const run = vi.fn();
