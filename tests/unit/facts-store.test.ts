@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogPack } from '../../utils/catalog/types';
 import { DB_VERSION, openCatalogDb, type CatalogDb } from '../../utils/db/database';
-import { factsForEpisode } from '../../utils/db/reads';
+import { dramaFactsRecord, factsOfEpisode } from '../../utils/db/reads';
 import { catalogIsCurrent, ensureSeeded, seedCatalog } from '../../utils/db/seed';
 import { decodeTitleIndex } from '../../utils/db/title-index';
 import { lookupEpisode } from '../../entrypoints/background/lookup';
@@ -153,8 +153,9 @@ describe('lookups', () => {
     const db = await freshDb();
     await seedCatalog(db, catalog);
     const expected = catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === 14);
-    expect(await factsForEpisode(db, 'healer', 14)).toEqual(expected);
-    expect(await factsForEpisode(db, 'healer', 0)).toEqual(
+    const record = (await dramaFactsRecord(db, 'healer'))!;
+    expect(factsOfEpisode(record, 14)).toEqual(expected);
+    expect(factsOfEpisode(record, 0)).toEqual(
       catalog.facts.filter((f) => f.dramaId === 'healer' && f.episode === null),
     );
   });

@@ -1,4 +1,4 @@
-/** What the catalog database answers: a drama's record, its facts by episode, sources, the viewer's own facts. */
+/** What the catalog database answers: a drama's record and its facts by episode, the viewer's own facts. */
 import type { Fact, SourceRef } from '../catalog/types';
 import type { CatalogDb, DramaFactsRecord, OwnFact } from './database';
 
@@ -10,21 +10,6 @@ export function dramaFactsRecord(db: CatalogDb, dramaId: string): Promise<DramaF
 /** The facts of a record about one episode (0 = the whole drama), in catalog order. */
 export function factsOfEpisode(record: Pick<DramaFactsRecord, 'facts'>, episodeKey: number): Fact[] {
   return record.facts.filter((fact) => (fact.episode ?? 0) === episodeKey);
-}
-
-/** The facts about one episode of a drama (0 = the whole drama), in catalog order. */
-export async function factsForEpisode(db: CatalogDb, dramaId: string, episode: number): Promise<Fact[]> {
-  const record = await dramaFactsRecord(db, dramaId);
-  return record ? factsOfEpisode(record, episode) : [];
-}
-
-export async function sourcesById(db: CatalogDb, ids: Iterable<string>): Promise<Record<string, SourceRef>> {
-  const out: Record<string, SourceRef> = {};
-  for (const id of new Set(ids)) {
-    const source = await db.get('sources', id);
-    if (source) out[id] = source;
-  }
-  return out;
 }
 
 /**
