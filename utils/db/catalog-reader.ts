@@ -11,7 +11,7 @@ import { dramaEpisodeKey } from '../catalog/episode-key';
 import type { Playing } from '../sites/types';
 import { correctionKey, seriesKeyOf } from './corrections';
 import { ownFactsFor } from './reads';
-import { dramaFactsRecords } from './drama-records';
+import { dramaFactsRecords, inRecordOrder } from './drama-records';
 import { titleIndexFor, titleIndexOf, type TitleIndex } from './title-index';
 import type { CatalogDb, Correction, DramaFactsRecord, OwnFact } from './database';
 
@@ -107,9 +107,5 @@ export function memoryReader(pack: CatalogPack): CatalogReader {
 
 /** Every fact about a drama from a pack, drama-wide first, then by episode, in catalog order. */
 export function packFactsOfDrama(pack: CatalogPack, dramaId: string): Fact[] {
-  return pack.facts
-    .map((fact, seq) => ({ fact, seq }))
-    .filter(({ fact }) => fact.dramaId === dramaId)
-    .sort((a, b) => (a.fact.episode ?? 0) - (b.fact.episode ?? 0) || a.seq - b.seq)
-    .map(({ fact }) => fact);
+  return inRecordOrder(pack.facts.filter((fact) => fact.dramaId === dramaId));
 }

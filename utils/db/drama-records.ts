@@ -22,8 +22,7 @@ export function dramaFactsRecords(
     else byDrama.set(fact.dramaId, [fact]);
   }
   return [...dramas].map((drama) => {
-    // Array.prototype.sort is stable: within an episode, catalog order stays.
-    const own = (byDrama.get(drama.id) ?? []).sort((a, b) => (a.episode ?? 0) - (b.episode ?? 0));
+    const own = inRecordOrder(byDrama.get(drama.id) ?? []);
     const cited = new Map<string, SourceRef>();
     for (const fact of own) {
       const source = sources.get(fact.sourceId);
@@ -31,4 +30,9 @@ export function dramaFactsRecords(
     }
     return { dramaId: drama.id, drama, facts: own, sources: [...cited.values()] };
   });
+}
+
+/** Facts in a record's order: drama-wide first, then by episode, each in the order given (the sort is stable). */
+export function inRecordOrder(facts: Fact[]): Fact[] {
+  return [...facts].sort((a, b) => (a.episode ?? 0) - (b.episode ?? 0));
 }
