@@ -3,7 +3,7 @@
  * into the pack the extension ships. Every problem is reported with the file, the
  * field and the reason, all at once, so a contributor fixes a file in one pass.
  */
-import type { z } from 'zod';
+import type { z } from '../validation/zod';
 import { titleKeysOf } from './match-title';
 import { describeClash, TitleRegister } from './title-clash';
 import { dramaFileSchema, sourcesFileSchema, UNDATED } from './schema';
@@ -40,7 +40,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function parseFile<T extends z.ZodType>(
+function parseFile<T extends z.ZodMiniType>(
   file: CatalogFile,
   schema: T,
   problems: CatalogProblem[],

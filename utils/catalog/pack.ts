@@ -7,7 +7,7 @@
  * duplicate ids and references inside the pack. Checks against the database
  * (unknown drama, clashing ids) happen in the transaction that writes it.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { titleKeysOf } from './match-title';
 import { fieldPath } from './compile';
 import {
@@ -40,47 +40,47 @@ export const packDramaSchema = z.strictObject({
   id: slug,
   title: text(120),
   titleKo: text(120),
-  romanized: z.array(text(120)).min(1).max(10),
-  aliases: z.array(text(120)).max(50).default([]),
-  year: z.number().int().min(1960).max(2100),
+  romanized: z.array(text(120)).check(z.minLength(1), z.maxLength(10)),
+  aliases: z._default(z.array(text(120)).check(z.maxLength(50)), []),
+  year: z.int().check(z.gte(1960), z.lte(2100)),
   network: text(40),
-  season: z.number().int().min(1).max(20).default(1),
+  season: z._default(z.int().check(z.gte(1), z.lte(20)), 1),
   episodes: episodeNumber,
-  cast: z.array(castMemberSchema).min(1).max(50),
+  cast: z.array(castMemberSchema).check(z.minLength(1), z.maxLength(50)),
   /** Compiled packs carry them; they are always recomputed from the titles on import. */
-  titleKeys: z.array(z.string().max(200)).max(100).optional(),
+  titleKeys: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100))),
 });
 
 /** A time in ms since 1970, as Date.now() gives it. */
-const timestamp = z.number().int().min(0).max(8.64e15);
+const timestamp = z.int().check(z.gte(0), z.lte(8.64e15));
 
 export const packFactSchema = z.strictObject({
-  id: slug.max(120),
+  id: slug.check(z.maxLength(120)),
   dramaId: slug,
   /** The episode, or null for a fact about the whole drama. */
-  episode: episodeNumber.nullable(),
+  episode: z.nullable(episodeNumber),
   text: text(600),
-  people: z.array(text(80)).max(20).default([]),
-  tags: z.array(slug.max(40)).max(20).default([]),
+  people: z._default(z.array(text(80)).check(z.maxLength(20)), []),
+  tags: z._default(z.array(slug.check(z.maxLength(40))).check(z.maxLength(20)), []),
   spoiler: z.boolean(),
-  at: momentSeconds.optional(),
+  at: z.optional(momentSeconds),
   /** A drama-wide spoiler: the episode from which it gives nothing away (absent: the final episode). */
-  spoilerFreeFrom: episodeNumber.optional(),
+  spoilerFreeFrom: z.optional(episodeNumber),
   /** An id in the pack's sources, or "own" for a fact the viewer wrote. */
   sourceId: slug,
   /** Own-facts packs: when the viewer wrote and last changed the fact (ms since 1970); catalogs ignore them. */
-  createdAt: timestamp.optional(),
-  updatedAt: timestamp.optional(),
+  createdAt: z.optional(timestamp),
+  updatedAt: z.optional(timestamp),
 });
 
 export const packSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
   /** "catalog": dramas with their facts (the bundled pack, a remote shard); "own-facts": the viewer's facts. */
-  kind: z.enum(['catalog', 'own-facts']).default('catalog'),
+  kind: z._default(z.enum(['catalog', 'own-facts']), 'catalog'),
   version: text(100),
-  dramas: z.array(packDramaSchema).max(MAX_PACK_DRAMAS).default([]),
-  facts: z.array(packFactSchema).max(MAX_PACK_FACTS),
-  sources: z.array(sourceSchema).max(MAX_PACK_FACTS).default([]),
+  dramas: z._default(z.array(packDramaSchema).check(z.maxLength(MAX_PACK_DRAMAS)), []),
+  facts: z.array(packFactSchema).check(z.maxLength(MAX_PACK_FACTS)),
+  sources: z._default(z.array(sourceSchema).check(z.maxLength(MAX_PACK_FACTS)), []),
 });
 
 export type Pack = z.output<typeof packSchema>;

@@ -4,12 +4,12 @@
  * single definition of that format; the build, the tests and (later) pack imports
  * all validate through them.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 
 /** Lower-case words joined by hyphens: stable, URL-safe, readable in a diff. */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "healer-ep14-kiss"');
+  .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens, e.g. "healer-ep14-kiss"'));
 
 /**
  * Markup or a script address in what should be plain text. Facts are always
@@ -35,22 +35,22 @@ export function stripDisguising(s: string): string {
 
 /** Visible text: trimmed, non-empty, bounded, no control or invisible formatting characters. */
 export const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !DISGUISING_CHAR.test(s), 'must not contain control characters or invisible formatting characters')
-    .refine((s) => !MARKUP.test(s), 'must be plain text, not HTML markup or a script address');
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.refine((s) => !DISGUISING_CHAR.test(s), 'must not contain control characters or invisible formatting characters'),
+    z.refine((s) => !MARKUP.test(s), 'must be plain text, not HTML markup or a script address'),
+  );
 
 /** Text the viewer typed or pasted: disguising characters removed, then checked as `text`. */
-export const typedText = (max: number) => z.string().transform(stripDisguising).pipe(text(max));
+export const typedText = (max: number) => z.pipe(z.pipe(z.string(), z.transform(stripDisguising)), text(max));
 
 export const castMemberSchema = z.strictObject({
   /** The actor's name as the press romanises it most often, e.g. "Ji Chang-wook". */
   actor: text(80),
   /** Other spellings the press uses ("Ji Chang Wook", "Seo In Gook"). */
-  actorAliases: z.array(text(80)).default([]),
+  actorAliases: z._default(z.array(text(80)), []),
   /** The character the actor plays, e.g. "Seo Jung-hoo". */
   character: text(80),
 });
@@ -60,55 +60,52 @@ export const castMemberSchema = z.strictObject({
  * the catalog is compiled), or absent for a fact about the whole drama.
  */
 /** An episode number, as every format and message bounds it. */
-export const episodeNumber = z.number().int().min(1).max(500);
+export const episodeNumber = z.int().check(z.gte(1), z.lte(500));
 
 /** Seconds into an episode: within six hours. */
-export const momentSeconds = z
-  .number()
-  .min(0)
-  .max(6 * 3600);
+export const momentSeconds = z.number().check(z.gte(0), z.lte(6 * 3600));
 
 export const factEpisodeSchema = z.union([episodeNumber, z.literal('final')]);
 
 /** A public web address: http or https only, since the UI renders it as a link. */
-export const webUrl = z
-  .string()
-  .trim()
-  .max(500, 'must be at most 500 characters')
-  .regex(/^https?:\/\/[^\s<>"]+$/i, 'must be an http(s) address such as "https://www.soompi.com/article/…"')
-  .refine((s) => URL.canParse(s), 'must be a well-formed web address');
+export const webUrl = z.string().check(
+  z.trim(),
+  z.maxLength(500, 'must be at most 500 characters'),
+  z.regex(/^https?:\/\/[^\s<>"]+$/i, 'must be an http(s) address such as "https://www.soompi.com/article/…"'),
+  z.refine((s) => URL.canParse(s), 'must be a well-formed web address'),
+);
 
 /**
  * A publication date as precise as the source pins it: "2017-01-10",
  * "2017-01" or "2017". Never more precise than the source.
  */
-export const publicationDate = z
-  .string()
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date as YYYY-MM-DD, YYYY-MM or YYYY')
-  .refine((s) => {
+export const publicationDate = z.string().check(
+  z.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be a date as YYYY-MM-DD, YYYY-MM or YYYY'),
+  z.refine((s) => {
     const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
     const date = new Date(Date.UTC(y, m - 1, d));
     return y >= 1990 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'must be a real date from 1990 on');
+  }, 'must be a real date from 1990 on'),
+);
 
 export const factSchema = z.strictObject({
   id: slug,
-  episode: factEpisodeSchema.optional(),
+  episode: z.optional(factEpisodeSchema),
   /** The fact in the project's own words; quotes from the article may stay quotes. */
   text: text(600),
   /** Actors (as in the drama's cast) or crew the fact is about. */
-  people: z.array(text(80)).default([]),
-  tags: z.array(slug).min(1, 'must have at least one tag, e.g. "kiss-scene"'),
+  people: z._default(z.array(text(80)), []),
+  tags: z.array(slug).check(z.minLength(1, 'must have at least one tag, e.g. "kiss-scene"')),
   /** True when the fact gives away plot (who ends up with whom, a reunion, a death). */
   spoiler: z.boolean(),
   /** Seconds into the episode where the moment happens, when known. */
-  at: momentSeconds.optional(),
+  at: z.optional(momentSeconds),
   /**
    * For a spoiler about the whole drama: the episode from which it no longer
    * gives anything away (where the source says that plot point happens). A
    * drama-wide spoiler without it stays veiled until the final episode.
    */
-  spoilerFreeFrom: factEpisodeSchema.optional(),
+  spoilerFreeFrom: z.optional(factEpisodeSchema),
   /** The id of an entry in data/sources.json. */
   source: slug,
 });
@@ -121,39 +118,43 @@ export const dramaFileSchema = z
     /** The Korean title in hangul. */
     titleKo: text(120),
     /** Romanisations of the Korean title (Revised Romanization first). */
-    romanized: z.array(text(120)).min(1, 'must give at least one romanisation'),
+    romanized: z.array(text(120)).check(z.minLength(1, 'must give at least one romanisation')),
     /** Every other title on streaming sites and in the press. */
-    aliases: z.array(text(120)).default([]),
-    year: z.number().int().min(1960).max(2100),
+    aliases: z._default(z.array(text(120)), []),
+    year: z.int().check(z.gte(1960), z.lte(2100)),
     network: text(40),
     /** Season this record describes; later seasons are separate records. */
-    season: z.number().int().min(1).max(20).default(1),
+    season: z._default(z.int().check(z.gte(1), z.lte(20)), 1),
     episodes: episodeNumber,
     /** Where the record's titles, year, network, episode count and cast were checked: reference pages. */
-    references: z.array(webUrl).min(1, 'must name at least one reference page the record was checked against'),
-    cast: z.array(castMemberSchema).min(1, 'must name at least one lead actor'),
-    facts: z.array(factSchema).default([]),
+    references: z
+      .array(webUrl)
+      .check(z.minLength(1, 'must name at least one reference page the record was checked against')),
+    cast: z.array(castMemberSchema).check(z.minLength(1, 'must name at least one lead actor')),
+    facts: z._default(z.array(factSchema), []),
   })
-  .superRefine((drama, ctx) => {
-    const past = (n: number | 'final' | undefined) => typeof n === 'number' && n > drama.episodes;
-    drama.facts.forEach((fact, i) => {
-      if (past(fact.episode)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['facts', i, 'episode'],
-          message: `episode ${fact.episode} is past the drama's last episode (${drama.episodes})`,
-        });
-      }
-      if (fact.spoilerFreeFrom === undefined) return;
-      const issue = (message: string) =>
-        ctx.addIssue({ code: 'custom', path: ['facts', i, 'spoilerFreeFrom'], message });
-      if (fact.episode !== undefined) issue('only a fact about the whole drama names when it stops being a spoiler');
-      else if (!fact.spoiler) issue('only a spoiler can stop being one: set "spoiler": true or remove this');
-      else if (past(fact.spoilerFreeFrom)) {
-        issue(`episode ${fact.spoilerFreeFrom} is past the drama's last episode (${drama.episodes})`);
-      }
-    });
-  });
+  .check(
+    z.superRefine((drama, ctx) => {
+      const past = (n: number | 'final' | undefined) => typeof n === 'number' && n > drama.episodes;
+      drama.facts.forEach((fact, i) => {
+        if (past(fact.episode)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['facts', i, 'episode'],
+            message: `episode ${fact.episode} is past the drama's last episode (${drama.episodes})`,
+          });
+        }
+        if (fact.spoilerFreeFrom === undefined) return;
+        const issue = (message: string) =>
+          ctx.addIssue({ code: 'custom', path: ['facts', i, 'spoilerFreeFrom'], message });
+        if (fact.episode !== undefined) issue('only a fact about the whole drama names when it stops being a spoiler');
+        else if (!fact.spoiler) issue('only a spoiler can stop being one: set "spoiler": true or remove this');
+        else if (past(fact.spoilerFreeFrom)) {
+          issue(`episode ${fact.spoilerFreeFrom} is past the drama's last episode (${drama.episodes})`);
+        }
+      });
+    }),
+  );
 
 /**
  * Where facts come from, as a pack carries it: a remote pack or the viewer's
@@ -164,13 +165,13 @@ export const sourceSchema = z.strictObject({
   /** The article's headline. */
   title: text(200),
   /** Who published it: "Soompi", "Koreaboo". */
-  publisher: text(80).optional(),
+  publisher: z.optional(text(80)),
   /** The article's public address; the overlay and the popup link to it. */
-  url: webUrl.optional(),
+  url: z.optional(webUrl),
   /** When it was published, as precise as the article pins it. */
-  date: publicationDate.optional(),
+  date: z.optional(publicationDate),
   /** A local copy of the article (a file in ../shared/sources/articles), when there is one. */
-  ref: text(300).optional(),
+  ref: z.optional(text(300)),
 });
 
 /** What a source of data/ says when its page shows no publication date anywhere. */
@@ -181,7 +182,7 @@ export const UNDATED = 'undated';
  * its article. The date is required; "undated" says, explicitly, that the page
  * shows none (a date is never guessed). The compiled pack leaves it out then.
  */
-export const catalogSourceSchema = sourceSchema.extend({
+export const catalogSourceSchema = z.extend(sourceSchema, {
   publisher: text(80),
   url: webUrl,
   date: z.union([publicationDate, z.literal(UNDATED)], {
@@ -190,7 +191,7 @@ export const catalogSourceSchema = sourceSchema.extend({
 });
 
 export const sourcesFileSchema = z.strictObject({
-  sources: z.array(catalogSourceSchema).min(1),
+  sources: z.array(catalogSourceSchema).check(z.minLength(1)),
 });
 
 export type Source = z.output<typeof sourceSchema>;

@@ -4,7 +4,7 @@
  * updates never touch; an import only ever adds facts, never changes or
  * removes one the viewer already has.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { contentHash } from '../catalog/compile';
 import {
   checkPackText,
@@ -24,12 +24,12 @@ import { abortQuietly, type BetweenTakesDB, type CatalogDb, type OwnFact } from 
 
 /** What the viewer types into the fact editor. */
 export const ownFactDraftSchema = z.strictObject({
-  dramaId: z.string().min(1).max(100),
+  dramaId: z.string().check(z.minLength(1), z.maxLength(100)),
   /** The episode, or null for a fact about the whole drama. */
-  episode: episodeNumber.nullable(),
+  episode: z.nullable(episodeNumber),
   text: typedText(600),
-  people: z.array(typedText(80)).max(20).default([]),
-  spoiler: z.boolean().default(false),
+  people: z._default(z.array(typedText(80)).check(z.maxLength(20)), []),
+  spoiler: z._default(z.boolean(), false),
 });
 
 export type OwnFactDraft = z.input<typeof ownFactDraftSchema>;

@@ -13,7 +13,7 @@
  * The host must send `Access-Control-Allow-Origin` (e.g. `*`): the extension
  * fetches cross-origin without host permissions, which CORS allows.
  */
-import { z } from 'zod';
+import { z } from '../validation/zod';
 import { checkPackText, toDrama, toFact, toSource, type PackProblem } from '../catalog/pack';
 import { text } from '../catalog/schema';
 import { PACK_FORMAT, type CatalogPack } from '../catalog/types';
@@ -36,14 +36,14 @@ export const manifestSchema = z.strictObject({
   shards: z
     .array(
       z.strictObject({
-        dramaId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+        dramaId: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
         /** Relative to the manifest's URL, or absolute (http or https). */
-        url: z.string().min(1).max(2000),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
-        bytes: z.number().int().min(1).max(MAX_SHARD_BYTES),
+        url: z.string().check(z.minLength(1), z.maxLength(2000)),
+        sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')),
+        bytes: z.int().check(z.gte(1), z.lte(MAX_SHARD_BYTES)),
       }),
     )
-    .max(5000),
+    .check(z.maxLength(5000)),
 });
 
 export type Manifest = z.output<typeof manifestSchema>;
