@@ -1,14 +1,17 @@
 /**
  * The toolbar button's badge, per tab: what each frame of the tab last said it
  * shows (`showBadge`), combined (utils/messaging/tab-badge.ts) and set with the
- * toolbar button's API. When a tab loads a page (a new document, or a site's
- * own navigation, which Chrome reports the same way) or closes, what its frames
- * said is dropped: the browser clears the badge of a new document itself, and a
- * page that stays says what it shows when that changes.
+ * toolbar button's API.
  *
- * The background listens to tab events only while some tab has something to
- * say, so it is not woken for every page the browser loads. Neither event needs
- * the tabs permission (only a tab's URL and title would).
+ * A new page in a tab starts afresh: the browser clears the badge of a new
+ * document itself, and every report says when its document started
+ * (`performance.timeOrigin`), so a report of the top frame drops what frames of
+ * an older page said (every frame of a page starts after the page itself); a
+ * frame inside a page says "nothing" as it goes (the content script, on pagehide).
+ * No tab events are followed: `tabs.onUpdated` fires for every change of every
+ * tab in the browser (loading, title, sound), and each would wake the background,
+ * during the very page loads it should stay out of. What a closed tab said stays
+ * in memory until the background next stops (a few numbers; it stops after 30 s idle).
  */
 import { browser } from 'wxt/browser';
 import { BADGE_COLORS, badgeLook, tabReport, type BadgeReport } from '../../utils/messaging/tab-badge';
@@ -28,64 +31,34 @@ export function toolbarAction(
   return api.action ?? api.browserAction ?? null;
 }
 
-interface Listenable<F> {
-  addListener(listener: F): void;
-  removeListener(listener: F): void;
-}
-
-/** The tab events the badges follow (browser.tabs in the extension). */
-export interface TabEvents {
-  onUpdated: Listenable<(tabId: number, change: { status?: string }) => void>;
-  onRemoved: Listenable<(tabId: number) => void>;
-}
-
 export interface TabBadges {
-  /** A frame of a tab said what it shows: sets the tab's badge from all its frames. */
-  report(tabId: number, frameId: number, report: BadgeReport): Promise<void>;
+  /**
+   * A frame of a tab said what it shows: sets the tab's badge from all its frames. `documentStart`
+   * is when the frame's document started (ms since 1970); the top frame's report drops the
+   * reports of documents older than its own.
+   */
+  report(tabId: number, frameId: number, report: BadgeReport, documentStart?: number): Promise<void>;
 }
 
-export function createTabBadges(
-  action: ToolbarAction | null,
-  events: TabEvents = browser.tabs as unknown as TabEvents,
-): TabBadges {
-  /** Per tab, what each frame (by frameId) last said, when it said more than nothing. */
-  const tabs = new Map<number, Map<number, Exclude<BadgeReport, null>>>();
-
-  const forget = (tabId: number) => {
-    tabs.delete(tabId);
-    if (tabs.size === 0) listen(false);
-  };
-  const onUpdated = (tabId: number, change: { status?: string }) => {
-    if (change.status === 'loading') forget(tabId);
-  };
-  let listening = false;
-  function listen(on: boolean) {
-    if (on === listening) return;
-    listening = on;
-    if (on) {
-      events.onUpdated.addListener(onUpdated);
-      events.onRemoved.addListener(forget);
-    } else {
-      events.onUpdated.removeListener(onUpdated);
-      events.onRemoved.removeListener(forget);
-    }
-  }
+export function createTabBadges(action: ToolbarAction | null): TabBadges {
+  /** Per tab, what each frame (by frameId) last said, when it said more than nothing, and when its document started. */
+  const tabs = new Map<number, Map<number, { report: Exclude<BadgeReport, null>; since: number }>>();
 
   // A tab closed meanwhile refuses: nothing to show then.
   const ignore = () => undefined;
 
   return {
-    async report(tabId, frameId, report) {
-      const frames = tabs.get(tabId) ?? new Map<number, Exclude<BadgeReport, null>>();
+    async report(tabId, frameId, report, documentStart = 0) {
+      const frames = tabs.get(tabId) ?? new Map<number, { report: Exclude<BadgeReport, null>; since: number }>();
+      // The top frame's page: frames of an older page (which started before it) are gone.
+      if (frameId === 0) for (const [id, frame] of frames) if (frame.since < documentStart) frames.delete(id);
       if (report === null) frames.delete(frameId);
-      else frames.set(frameId, report);
-      if (frames.size > 0) {
-        tabs.set(tabId, frames);
-        listen(true);
-      } else forget(tabId);
+      else frames.set(frameId, { report, since: documentStart });
+      if (frames.size > 0) tabs.set(tabId, frames);
+      else tabs.delete(tabId);
 
       if (!action) return;
-      const look = badgeLook(tabReport(frames.values()));
+      const look = badgeLook(tabReport([...frames.values()].map((frame) => frame.report)));
       if (!look) {
         await action.setBadgeText({ tabId, text: '' }).catch(ignore);
         return;

@@ -34,7 +34,7 @@ import type {
 } from '../../utils/messaging/to-background';
 import {
   addOwnFactSchema,
-  badgeReportSchema,
+  badgeMessageSchema,
   correctionInputSchema,
   deleteOwnFactSchema,
   importPackSchema,
@@ -189,12 +189,13 @@ function badgeHandlers({ deps, fromThisExtension }: Steps): Pick<BackgroundHandl
       const tabId = sender.tab?.id;
       // Only our content scripts, in a tab; an extension page has no badge to set.
       if (!fromThisExtension(sender) || tabId === undefined || tabId < 0) return;
-      const report = badgeReportSchema.safeParse(data);
-      if (!report.success) {
-        console.warn('Between Takes: ignored a malformed showBadge message', report.error.issues);
+      const message = badgeMessageSchema.safeParse(data);
+      if (!message.success) {
+        console.warn('Between Takes: ignored a malformed showBadge message', message.error.issues);
         return;
       }
-      await deps.badges?.report(tabId, sender.frameId ?? 0, report.data);
+      const { report, documentStart } = message.data;
+      await deps.badges?.report(tabId, sender.frameId ?? 0, report, documentStart);
     },
   };
 }

@@ -162,15 +162,30 @@ export default defineUnlistedScript(async () => {
     render();
   }
 
-  /** What the toolbar button's badge was last told for this frame. */
+  /** What the toolbar button's badge was last told for this frame (undefined: nothing yet). */
   let badge: BadgeReport | undefined;
+  const tellBadge = (report: BadgeReport) => {
+    badge = report;
+    sendToBackground('showBadge', { report, documentStart: performance.timeOrigin }).catch(() => undefined);
+  };
+  // A frame inside a page takes what it said with it when it goes (the top frame of the next
+  // page drops what the frames of older pages said by itself).
+  if (window !== window.top) {
+    addEventListener(
+      'pagehide',
+      () => {
+        if (badge != null) tellBadge(null);
+      },
+      { signal: ctx.signal },
+    );
+  }
 
   const render = () => {
     if (view && !hiddenByViewer && isSiteOn(settings, site.id) && !embedsPlayerFrame(site))
       overlay.show(view, settings);
     else overlay.hide();
     const next = badgeReport(isSiteOn(settings, site.id), view, settings.dramaWideFacts);
-    if (next !== badge) sendToBackground('showBadge', (badge = next)).catch(() => undefined);
+    if (next !== badge) tellBadge(next);
   };
 
   // Sites that keep what plays in their scripts' objects: read there, on their own pages only.

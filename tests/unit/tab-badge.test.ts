@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTabBadges, toolbarAction, type TabEvents, type ToolbarAction } from '../../entrypoints/background/badge';
+import { createTabBadges, toolbarAction, type ToolbarAction } from '../../entrypoints/background/badge';
 import { createBackgroundHandlers, type MessageSender } from '../../entrypoints/background/handlers';
 import { BADGE_COLORS, badgeLook, badgeReport, tabReport } from '../../utils/messaging/tab-badge';
 import type { EpisodeView, FactView } from '../../utils/messaging/views';
@@ -109,25 +109,6 @@ function fakeAction(options: { textColor?: boolean } = {}) {
   return { action, text, background, textColor };
 }
 
-/** Tab events the test fires by hand, counting who listens. */
-function fakeTabEvents() {
-  type Updated = (tabId: number, change: { status?: string }) => void;
-  type Removed = (tabId: number) => void;
-  const updated = new Set<Updated>();
-  const removed = new Set<Removed>();
-  const events: TabEvents = {
-    onUpdated: { addListener: (f) => updated.add(f), removeListener: (f) => updated.delete(f) },
-    onRemoved: { addListener: (f) => removed.add(f), removeListener: (f) => removed.delete(f) },
-  };
-  return {
-    events,
-    loading: (tabId: number) => updated.forEach((f) => f(tabId, { status: 'loading' })),
-    complete: (tabId: number) => updated.forEach((f) => f(tabId, { status: 'complete' })),
-    closed: (tabId: number) => removed.forEach((f) => f(tabId)),
-    listeners: () => updated.size + removed.size,
-  };
-}
-
 describe('the toolbar button’s API', () => {
   it('is `action` in Manifest V3', () => {
     const action = fakeAction().action;
@@ -141,14 +122,14 @@ describe('the toolbar button’s API', () => {
 
   it('is missing where neither is (the badge then does nothing)', async () => {
     expect(toolbarAction({})).toBeNull();
-    await expect(createTabBadges(null, fakeTabEvents().events).report(1, 0, 8)).resolves.toBeUndefined();
+    await expect(createTabBadges(null).report(1, 0, 8)).resolves.toBeUndefined();
   });
 });
 
 describe('the badges of tabs', () => {
   it('sets the count, its colours and, with a switched-off site, "off", per tab', async () => {
     const { action, text, background, textColor } = fakeAction();
-    const badges = createTabBadges(action, fakeTabEvents().events);
+    const badges = createTabBadges(action);
     await badges.report(1, 0, 8);
     await badges.report(2, 0, 'off');
     expect(text).toEqual(
@@ -168,13 +149,13 @@ describe('the badges of tabs', () => {
 
   it('works where the text colour cannot be set', async () => {
     const { action, text } = fakeAction({ textColor: false });
-    await createTabBadges(action, fakeTabEvents().events).report(1, 0, 120);
+    await createTabBadges(action).report(1, 0, 120);
     expect(text.get(1)).toBe('99+');
   });
 
   it('clears the badge when the page stops recognising anything', async () => {
     const { action, text } = fakeAction();
-    const badges = createTabBadges(action, fakeTabEvents().events);
+    const badges = createTabBadges(action);
     await badges.report(1, 0, 8);
     await badges.report(1, 0, null);
     expect(text.get(1)).toBe('');
@@ -182,7 +163,7 @@ describe('the badges of tabs', () => {
 
   it('keeps the player frame’s count while a helper frame says nothing, and clears it when the player frame does', async () => {
     const { action, text } = fakeAction();
-    const badges = createTabBadges(action, fakeTabEvents().events);
+    const badges = createTabBadges(action);
     await badges.report(1, 7, 8);
     await badges.report(1, 0, null);
     expect(text.get(1)).toBe('8');
@@ -190,52 +171,32 @@ describe('the badges of tabs', () => {
     expect(text.get(1)).toBe('');
   });
 
-  it('forgets what the frames of a tab said when it loads a page, and keeps other tabs', async () => {
+  it('forgets what the frames of an older page said when the top frame of a newer one reports, and keeps other tabs', async () => {
     const { action, text } = fakeAction();
-    const tabs = fakeTabEvents();
-    const badges = createTabBadges(action, tabs.events);
-    await badges.report(1, 7, 8);
-    await badges.report(2, 7, 5);
-    tabs.complete(1); // not a new page: nothing changes
-    await badges.report(1, 0, null);
+    const badges = createTabBadges(action);
+    // A page started at 1000: its top frame, then its player frame (started at 1200).
+    await badges.report(1, 0, null, 1000);
+    await badges.report(1, 7, 8, 1200);
+    await badges.report(2, 7, 5, 1100);
+    // The same page's top frame again: the player frame's count stays.
+    await badges.report(1, 0, null, 1000);
     expect(text.get(1)).toBe('8');
-    tabs.loading(1);
-    // The new page's own frame recognises nothing: the old player frame's count is gone.
-    await badges.report(1, 0, null);
+    // A new page (started at 5000) whose player frame reports before its top frame does.
+    await badges.report(1, 9, 3, 5200);
+    expect(text.get(1)).toBe('8');
+    await badges.report(1, 0, null, 5000);
+    expect(text.get(1)).toBe('3');
+    // The next page's top frame recognises nothing: the last player frame's count is gone too.
+    await badges.report(1, 0, null, 9000);
     expect(text.get(1)).toBe('');
-    await badges.report(2, 0, null);
+    await badges.report(2, 0, null, 1100);
     expect(text.get(2)).toBe('5');
-  });
-
-  it('forgets a closed tab', async () => {
-    const { action, text } = fakeAction();
-    const tabs = fakeTabEvents();
-    const badges = createTabBadges(action, tabs.events);
-    await badges.report(1, 7, 8);
-    tabs.closed(1);
-    await badges.report(1, 0, 'off');
-    expect(text.get(1)).toBe('off');
-  });
-
-  it('follows tab events only while some tab has something to show', async () => {
-    const tabs = fakeTabEvents();
-    const badges = createTabBadges(fakeAction().action, tabs.events);
-    expect(tabs.listeners()).toBe(0);
-    await badges.report(1, 0, null);
-    expect(tabs.listeners()).toBe(0);
-    await badges.report(1, 0, 8);
-    await badges.report(2, 0, 'off');
-    expect(tabs.listeners()).toBe(2);
-    await badges.report(1, 0, null);
-    expect(tabs.listeners()).toBe(2);
-    tabs.closed(2);
-    expect(tabs.listeners()).toBe(0);
   });
 
   it('shrugs off a tab that closed meanwhile', async () => {
     const { action } = fakeAction();
     action.setBadgeText = () => Promise.reject(new Error('No tab with id: 1.'));
-    await expect(createTabBadges(action, fakeTabEvents().events).report(1, 0, 8)).resolves.toBeUndefined();
+    await expect(createTabBadges(action).report(1, 0, 8)).resolves.toBeUndefined();
   });
 });
 
@@ -264,13 +225,13 @@ describe('the showBadge message', () => {
 
   it('sets the badge of the sender’s tab, for the sender’s frame', async () => {
     const { handlers, report } = setUp();
-    await handlers.showBadge(8, contentScript);
-    await handlers.showBadge('off', { ...contentScript, frameId: 3 });
-    await handlers.showBadge(null, contentScript);
+    await handlers.showBadge({ report: 8, documentStart: 1000 }, contentScript);
+    await handlers.showBadge({ report: 'off', documentStart: 1200.5 }, { ...contentScript, frameId: 3 });
+    await handlers.showBadge({ report: null, documentStart: 1000 }, contentScript);
     expect(report.mock.calls).toEqual([
-      [4, 0, 8],
-      [4, 3, 'off'],
-      [4, 0, null],
+      [4, 0, 8, 1000],
+      [4, 3, 'off', 1200.5],
+      [4, 0, null, 1000],
     ]);
   });
 
@@ -279,17 +240,26 @@ describe('the showBadge message', () => {
     ['a sender with no tab (an extension page)', { id: EXTENSION_ID, url: `${EXTENSION_URL}popup.html` }],
   ])('is ignored from %s', async (_, sender) => {
     const { handlers, report } = setUp();
-    await handlers.showBadge(8, sender);
+    await handlers.showBadge({ report: 8, documentStart: 1000 }, sender);
     expect(report).not.toHaveBeenCalled();
   });
 
-  it.each([[-1], [1.5], ['8'], ['on'], [{ count: 8 }], [undefined]])(
-    'ignores a malformed report (%j)',
-    async (data) => {
-      const { handlers, report } = setUp();
-      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-      await handlers.showBadge(data, contentScript);
-      expect(report).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    [-1],
+    [1.5],
+    ['8'],
+    ['on'],
+    [{ count: 8 }],
+    [undefined],
+    [{ report: 8 }],
+    [{ report: -1, documentStart: 1000 }],
+    [{ report: 8, documentStart: -1 }],
+    [{ report: 8, documentStart: '1000' }],
+    [{ report: 8, documentStart: 1000, extra: true }],
+  ])('ignores a malformed message (%j)', async (data) => {
+    const { handlers, report } = setUp();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await handlers.showBadge(data, contentScript);
+    expect(report).not.toHaveBeenCalled();
+  });
 });

@@ -8,7 +8,7 @@ import { MAX_PACK_BYTES } from '../catalog/pack';
 import { episodeNumber } from '../catalog/schema';
 import { MAX_SERIES_ID_LENGTH, MAX_TITLE_LENGTH } from '../sites/readers/page-data';
 import type { CorrectionInput } from '../db/corrections';
-import type { BadgeReport } from './tab-badge';
+import type { BadgeMessage, BadgeReport } from './tab-badge';
 import { SITE_IDS, type Playing, type SiteId } from '../sites/types';
 
 export const playingSchema: z.ZodMiniType<Playing> = z.strictObject({
@@ -41,6 +41,11 @@ export const badgeReportSchema: z.ZodMiniType<BadgeReport> = z.union([
   z.literal('off'),
   z.null(),
 ]);
+
+export const badgeMessageSchema: z.ZodMiniType<BadgeMessage> = z.strictObject({
+  report: badgeReportSchema,
+  documentStart: z.number().check(z.gte(0), z.lte(8.64e15)),
+});
 
 const ownFactId = z.string().check(z.minLength(1), z.maxLength(120));
 

@@ -16,6 +16,16 @@ import { listedFactCount, type EpisodeView } from './views';
  */
 export type BadgeReport = number | 'off' | null;
 
+/**
+ * A frame's `showBadge` message: what it shows, and when its document started
+ * (`performance.timeOrigin`, ms since 1970): the top frame's report drops what the
+ * frames of an older page said.
+ */
+export interface BadgeMessage {
+  report: BadgeReport;
+  documentStart: number;
+}
+
 /** What a frame says, from what it knows: the site's switch, the episode recognised, the drama-wide facts setting. */
 export function badgeReport(siteOn: boolean, view: EpisodeView | null, dramaWideFacts: boolean): BadgeReport {
   if (!siteOn) return 'off';

@@ -12,7 +12,7 @@ import type { OwnFact } from '../db/database';
 import type { DraftProblem, ImportSummary, OwnFactDraft } from '../db/own-facts';
 import type { RemoteResult } from '../db/remote-packs';
 import type { Playing, SiteId } from '../sites/types';
-import type { BadgeReport } from './tab-badge';
+import type { BadgeMessage } from './tab-badge';
 import type { EpisodeView, OwnFactsView } from './views';
 
 export interface SeenMessage {
@@ -41,7 +41,7 @@ export interface BackgroundProtocol {
   /** A fact popped up or was dismissed: it does not pop again in that episode. */
   markSeen(seen: SeenMessage): void;
   /** What this frame shows, for the toolbar button's badge on its tab (tab-badge.ts). */
-  showBadge(report: BadgeReport): void;
+  showBadge(message: BadgeMessage): void;
 
   // ── From the extension's own pages (popup, options, the own-facts frame) ──
   // The viewer's own facts are read and written only here: a content script shares its
