@@ -6,9 +6,10 @@
  * A new page in a tab starts afresh: the browser clears the badge of a new
  * document itself, and every report says when its document started
  * (`performance.timeOrigin`), so a report of the top frame drops what frames of
- * an older page said (every frame of a page starts after the page itself); a
- * frame inside a page says "nothing" as it goes (the content script, on pagehide).
- * No tab events are followed: `tabs.onUpdated` fires for every change of every
+ * an older page said (every frame of a page starts after the page itself).
+ * A player frame that a page removes without loading another keeps its count
+ * until the tab loads a page: a message sent from `pagehide` as a frame goes did
+ * not arrive in Chromium. No tab events are followed: `tabs.onUpdated` fires for every change of every
  * tab in the browser (loading, title, sound), and each would wake the background,
  * during the very page loads it should stay out of. What a closed tab said stays
  * in memory until the background next stops (a few numbers; it stops after 30 s idle).

@@ -168,17 +168,6 @@ export default defineUnlistedScript(async () => {
     badge = report;
     sendToBackground('showBadge', { report, documentStart: performance.timeOrigin }).catch(() => undefined);
   };
-  // A frame inside a page takes what it said with it when it goes (the top frame of the next
-  // page drops what the frames of older pages said by itself).
-  if (window !== window.top) {
-    addEventListener(
-      'pagehide',
-      () => {
-        if (badge != null) tellBadge(null);
-      },
-      { signal: ctx.signal },
-    );
-  }
 
   const render = () => {
     if (view && !hiddenByViewer && isSiteOn(settings, site.id) && !embedsPlayerFrame(site))

@@ -115,6 +115,31 @@ describe('the toolbar button’s badge', () => {
     await page.close();
   });
 
+  it('counts a player frame’s facts, and forgets them when the tab loads another page', async () => {
+    const top = 'https://www.viki.com/videos/1023585v-heirs-episode-14';
+    await serveFixture(browser.context, `${top}?embed=true`, 'viki/watch-heirs-e14.html');
+    const { page, tabId } = await openStreamingTab(top, 'hostile/viki-frame-top.html');
+    const frame = page.frameLocator('#player-frame');
+    await frame.locator('[data-between-takes] .bt-toggle').waitFor({ state: 'visible', timeout: 15_000 });
+    const count = /(\d+) facts?/.exec(await frame.locator('[data-between-takes] .bt-count').innerText())![1]!;
+    // The top page only embeds the player: the count is the frame's.
+    await badgeShows(tabId, count);
+
+    // The tab goes to a Netflix page while Netflix is switched off: its top frame says "off".
+    // Beside a count, "off" would lose (a tab shows the count of any frame that has one), so
+    // the badge shows "off" only if the old page's player frame was forgotten.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('checkbox', { name: 'Netflix' }).uncheck();
+    await serveFixture(browser.context, WATCH_URL, 'netflix/watch-playing.html');
+    await page.goto(WATCH_URL);
+    await badgeShows(tabId, 'off');
+    await options.getByRole('checkbox', { name: 'Netflix' }).check();
+    await badgeShows(tabId, String(await overlayCount(page)));
+    await options.close();
+    await page.close();
+  });
+
   it('shows "off" on grey while the site is switched off in the options, and the count again when it is back on', async () => {
     const { page, tabId } = await openStreamingTab(WATCH_URL, 'netflix/watch-playing.html');
     const count = await overlayCount(page);
