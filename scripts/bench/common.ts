@@ -11,6 +11,8 @@ export const LOADS = QUICK ? 8 : 25;
  * to +3.2 ms over five runs), so many more pairs than the other loads.
  */
 export const PAIRED_LOADS = QUICK ? 10 : 150;
+/** Heavy-page loads of ours and of the page without any extension, in pairs (about 1.2 s each). */
+export const HEAVY_PAIRS = QUICK ? 6 : 40;
 export const WARM = QUICK ? 8 : 20;
 /** Cold starts: enough that the 95th percentile is not simply the slowest one (of 10 it was). */
 export const COLD = QUICK ? 4 : 20;
