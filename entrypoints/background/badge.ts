@@ -9,7 +9,9 @@
  * an older page said (every frame of a page starts after the page itself).
  * A player frame that a page removes without loading another keeps its count
  * until the tab loads a page: a message sent from `pagehide` as a frame goes did
- * not arrive in Chromium. No tab events are followed: `tabs.onUpdated` fires for every change of every
+ * not arrive in Chromium.
+ *
+ * No tab events are followed: `tabs.onUpdated` fires for every change of every
  * tab in the browser (loading, title, sound), and each would wake the background,
  * during the very page loads it should stay out of. What a closed tab said stays
  * in memory until the background next stops (a few numbers; it stops after 30 s idle).
@@ -41,16 +43,22 @@ export interface TabBadges {
   report(tabId: number, frameId: number, report: BadgeReport, documentStart?: number): Promise<void>;
 }
 
+/** What a frame last said, when it said more than nothing, and when its document started. */
+interface FrameReport {
+  report: Exclude<BadgeReport, null>;
+  since: number;
+}
+
 export function createTabBadges(action: ToolbarAction | null): TabBadges {
-  /** Per tab, what each frame (by frameId) last said, when it said more than nothing, and when its document started. */
-  const tabs = new Map<number, Map<number, { report: Exclude<BadgeReport, null>; since: number }>>();
+  /** Per tab, each frame's report by frameId. */
+  const tabs = new Map<number, Map<number, FrameReport>>();
 
   // A tab closed meanwhile refuses: nothing to show then.
   const ignore = () => undefined;
 
   return {
     async report(tabId, frameId, report, documentStart = 0) {
-      const frames = tabs.get(tabId) ?? new Map<number, { report: Exclude<BadgeReport, null>; since: number }>();
+      const frames = tabs.get(tabId) ?? new Map<number, FrameReport>();
       // The top frame's page: frames of an older page (which started before it) are gone.
       if (frameId === 0) for (const [id, frame] of frames) if (frame.since < documentStart) frames.delete(id);
       if (report === null) frames.delete(frameId);

@@ -104,7 +104,7 @@ async function scriptTimeBeforeLoad(context: BrowserContext): Promise<number> {
  */
 const SETTLE_MS = 500;
 
-/** Loads WATCH_URL in `page` once, from about:blank: a new document, its load time (ms). */
+/** Loads `url` in `page` once, from about:blank: a new document, its load time (ms). */
 async function loadInTab(page: Page, url: string): Promise<number> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
@@ -143,7 +143,7 @@ async function pairedLoads(withExt: BrowserContext, baseline: BrowserContext, ur
   await baseTab.close();
   return {
     ours,
-    floor: base,
+    floor: base, // the floor, or the page without any extension
     differences: ours.map((t, i) => t - base[i]!),
     ratios: ours.map((t, i) => t / base[i]!),
   };
