@@ -18,16 +18,21 @@ export async function metrics(cdp: CDPSession): Promise<Record<string, number>> 
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
 }
 
+/** The load time of the document in `page`: navigation start to the end of its load event (ms). */
+function loadTimeOf(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+}
+
 /** Loads the watch page once in a new tab; returns its load time and main-thread time after settling (ms). */
 export async function loadOnce(context: BrowserContext) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(WATCH_URL, { waitUntil: 'load' });
-  const load = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return nav.loadEventEnd - nav.startTime;
-  });
+  const load = await loadTimeOf(page);
   await page.waitForTimeout(800); // document_idle work and the first lookup
   const m = await metrics(cdp);
   await page.close();
@@ -108,10 +113,7 @@ const SETTLE_MS = 500;
 async function loadInTab(page: Page, url: string): Promise<number> {
   await page.goto('about:blank');
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  const load = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return nav.loadEventEnd - nav.startTime;
-  });
+  const load = await loadTimeOf(page);
   await page.waitForTimeout(SETTLE_MS);
   return load;
 }
